@@ -30,7 +30,7 @@ let engineClass: Promise<typeof SchemaEngine> | undefined;
 
 async function loadEngineClass(): Promise<typeof SchemaEngine> {
   const bgPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-  const bg = (await import(bgPath)) as Record<string, unknown> & { __wbg_set_wasm(exports: unknown): void };
+  const bg = (await import(bgPath)) as WebAssembly.ModuleImports & { __wbg_set_wasm(exports: unknown): void };
   const bytes = await readFile(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
   const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg });
   bg.__wbg_set_wasm(instance.exports);

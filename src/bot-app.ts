@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import type { Clock } from './shared/clock.ts';
+import type { Logger } from './shared/logger.ts';
+import type { WorkCalendar } from './domain/calendar/work-calendar.ts';
+import type { Database } from './db/open-database.ts';
+import type { WeComSettings } from './config.ts';
+import { createWeComApiClient, type WeComApiClient } from './wecom/api-client.ts';
+import { createHttpApp } from './http/create-http-app.ts';
+import { registerWeComCallback } from './http/routes/wecom-callback.ts';
+import { registerHealth } from './http/routes/health.ts';
+import { registerCasesApi, requireAdmin } from './http/routes/cases-api.ts';
+import { handleMessage } from './bot/handle-message.ts';
+import { InboxWorker } from './workers/inbox-worker.ts';
+import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
+
+export interface BotDeps {
+  database: Database;
+  wecom: WeComSettings;
+  calendar: WorkCalendar;
+  clock: Clock;
+  log: Logger;
+  adminToken: string | undefined;
+  publicBaseUrl: string;
+  /** Test hook: a WeCom client with small back-off delays. */
+  api?: WeComApiClient;
+}
+
+export interface RunningBot {
+  server: Server;
+  url: string;
+  inbox: InboxWorker;
+  outbox: OutboxDispatcher;
+  /** Waits until every stored message is worked on and every due reply has been tried. */
+  settle(): Promise<void>;
+  /** Graceful stop: no new callbacks, finish in-flight work, close the HTTP server (not the database). */
+  stop(): Promise<void>;
+}
+
+/** Wires the bot together and starts serving. The composition root for main.ts and for tests. */
+export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): Promise<RunningBot> {
+  const { database, wecom, calendar, clock, log } = deps;
+  const db = database.prisma;
+  const api =
+    deps.api ??
+    createWeComApiClient({ baseUrl: wecom.apiBase, corpId: wecom.corpId, secret: wecom.secret, agentId: wecom.agentId, log: log.child({ component: 'wecom-api' }) });
+  const outbox = new OutboxDispatcher({ db, clock, log: log.child({ component: 'outbox' }), api });
+  const messageDeps = { db, calendar, publicBaseUrl: deps.publicBaseUrl, log };
+  const inbox = new InboxWorker({
+    db,
+    clock,
+    log: log.child({ component: 'inbox' }),
+    handle: (tx, key, msg, now) => handleMessage(messageDeps, tx, key, msg, now),
+    onProcessed: () => outbox.kick(),
+  });
+
+  let accepting = true;
+  const app = createHttpApp(log, (router) => {
+    registerHealth(router, db);
+    registerWeComCallback(router, {
+      crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
+      db,
+      log: log.child({ component: 'callback' }),
+      onStored: (key) => inbox.notify(key),
+      isAccepting: () => accepting,
+    });
+    router.use('/api', requireAdmin(deps.adminToken));
+    registerCasesApi(router, { db, clock });
+  });
+
+  const server = app.listen(port, host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+
+  const recovered = await inbox.recover();
+  if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
+  outbox.start();
+
+  return {
+    server,
+    url: `http://127.0.0.1:${boundPort}`,
+    inbox,
+    outbox,
+    async settle() {
+      await inbox.idle();
+      await outbox.idle();
+      outbox.kick();
+      await outbox.idle();
+    },
+    async stop() {
+      accepting = false;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await inbox.stop();
+      await outbox.stop();
+      await closed;
+    },
+  };
+}

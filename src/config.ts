@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The WeCom app settings. Absent `WECOM_CORP_ID` means sandbox mode (a local WeCom look-alike). */
+export interface WeComSettings {
+  corpId: string;
+  agentId: number;
+  secret: string;
+  token: string;
+  encodingAESKey: string;
+  apiBase: string;
+}
+
+export interface Config {
+  mode: 'wecom' | 'sandbox';
+  wecom: WeComSettings | null;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  orgFile: string | undefined;
+  adminToken: string | undefined;
+  publicBaseUrl: string;
+  calendarDir: string;
+  logLevel: string;
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z.object({
+  WECOM_CORP_ID: optionalText,
+  WECOM_AGENT_ID: optionalText.pipe(z.string().regex(/^\d+$/, 'must be a number').optional()),
+  WECOM_SECRET: optionalText,
+  WECOM_TOKEN: optionalText.pipe(z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1-32 letters or digits').optional()),
+  WECOM_ENCODING_AES_KEY: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional(),
+  ),
+  WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  DATABASE_URL: optionalText.pipe(
+    z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional(),
+  ),
+  DATA_DIR: optionalText,
+  PORT: optionalText.pipe(z.string().regex(/^\d{1,5}$/, 'must be a port number').optional()),
+  ORG_FILE: optionalText,
+  ADMIN_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  CALENDAR_DIR: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at start-up; every bad variable is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const port = e.PORT === undefined ? 3000 : Number(e.PORT);
+  if (port < 1 || port > 65535) problems.push('PORT: must be between 1 and 65535');
+
+  let wecom: WeComSettings | null = null;
+  if (e.WECOM_CORP_ID) {
+    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+    for (const name of required) if (!e[name]) problems.push(`${name}: required when WECOM_CORP_ID is set`);
+    wecom = {
+      corpId: e.WECOM_CORP_ID,
+      agentId: Number(e.WECOM_AGENT_ID ?? 0),
+      secret: e.WECOM_SECRET ?? '',
+      token: e.WECOM_TOKEN ?? '',
+      encodingAESKey: e.WECOM_ENCODING_AES_KEY ?? '',
+      apiBase: e.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
+    };
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR ?? './data');
+  return Object.freeze({
+    mode: wecom ? 'wecom' : 'sandbox',
+    wecom,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    port,
+    orgFile: e.ORG_FILE,
+    adminToken: e.ADMIN_TOKEN,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    calendarDir: path.resolve(e.CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
+    logLevel: e.LOG_LEVEL ?? 'info',
+  });
+}

@@ -1,0 +1,120 @@
+import type { OrgFile } from '../org/org-file.ts';
+import type { Db } from './open-database.ts';
+
+export interface ApplyOrgResult {
+  /** Rows written; 0 when the file matches the database (re-applying is a no-op). */
+  changes: number;
+  /** A/B holder changes, recorded for the office (R7: filed the same day). */
+  postChanges: { department: string; post: string; before: { a: string; b: string | null } | null; after: { a: string; b: string | null } | null }[];
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** Makes the database match the organization file, in one transaction. Staff missing from the file are deactivated, not deleted: their cases keep their names. */
+export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOrgResult> {
+  return db.$transaction(async (tx) => {
+    let changes = 0;
+    changes += await syncSettings(tx, org);
+
+    const departments = await tx.department.findMany();
+    for (const d of org.departments) {
+      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null };
+      const have = departments.find((x) => x.key === d.key);
+      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader) continue;
+      await tx.department.upsert({ where: { key: d.key }, create: { key: d.key, ...want }, update: want });
+      changes++;
+    }
+
+    const staff = await tx.staff.findMany();
+    for (const s of org.staff) {
+      const have = staff.find((x) => x.userid === s.userid);
+      if (have && have.name === s.name && have.department === s.department && have.active) continue;
+      const data = { name: s.name, department: s.department, active: true };
+      await tx.staff.upsert({ where: { userid: s.userid }, create: { userid: s.userid, ...data }, update: data });
+      changes++;
+    }
+    const listed = new Set(org.staff.map((s) => s.userid));
+    const gone = staff.filter((s) => s.active && !listed.has(s.userid)).map((s) => s.userid);
+    if (gone.length > 0) changes += (await tx.staff.updateMany({ where: { userid: { in: gone } }, data: { active: false } })).count;
+
+    const postChanges = await syncPosts(tx, org, now);
+    changes += postChanges.length;
+    changes += await syncServices(tx, org);
+    return { changes, postChanges };
+  });
+}
+
+async function syncSettings(tx: Tx, org: OrgFile): Promise<number> {
+  const want: Record<string, string> = {
+    unit: org.unit,
+    principal: org.principal,
+    office: org.office,
+    complaintAnswerDays: String(org.complaintAnswerDays ?? 5),
+  };
+  const have = new Map((await tx.orgSetting.findMany()).map((r) => [r.key, r.value]));
+  let changes = 0;
+  for (const [key, value] of Object.entries(want)) {
+    if (have.get(key) === value) continue;
+    await tx.orgSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
+    changes++;
+  }
+  return changes;
+}
+
+async function syncPosts(tx: Tx, org: OrgFile, now: Date): Promise<ApplyOrgResult['postChanges']> {
+  const have = await tx.post.findMany();
+  const changes: ApplyOrgResult['postChanges'] = [];
+  for (const p of org.posts) {
+    const old = have.find((x) => x.department === p.department && x.name === p.name);
+    const after = { a: p.a, b: p.b ?? null };
+    if (old && old.a === after.a && old.b === after.b) continue;
+    await tx.post.upsert({
+      where: { department_name: { department: p.department, name: p.name } },
+      create: { department: p.department, name: p.name, ...after },
+      update: after,
+    });
+    changes.push({ department: p.department, post: p.name, before: old ? { a: old.a, b: old.b } : null, after });
+  }
+  for (const old of have) {
+    if (org.posts.some((p) => p.department === old.department && p.name === old.name)) continue;
+    await tx.post.delete({ where: { id: old.id } });
+    changes.push({ department: old.department, post: old.name, before: { a: old.a, b: old.b }, after: null });
+  }
+  if (changes.length > 0) {
+    await tx.orgChange.createMany({
+      data: changes.map((c) => ({
+        at: now,
+        kind: 'post_holders',
+        subject: `${c.department}/${c.post}`,
+        before: c.before ?? undefined,
+        after: c.after ?? undefined,
+      })),
+    });
+  }
+  return changes;
+}
+
+async function syncServices(tx: Tx, org: OrgFile): Promise<number> {
+  const have = await tx.service.findMany();
+  let changes = 0;
+  for (const s of org.services) {
+    const data = {
+      name: s.name,
+      department: s.department,
+      class: s.class,
+      basis: s.basis,
+      procedure: s.procedure,
+      materials: s.materials,
+      statutoryDays: s.statutoryDays ?? null,
+      promisedDays: s.promisedDays ?? null,
+    };
+    const old = have.find((x) => x.code === s.code);
+    if (old && (Object.keys(data) as (keyof typeof data)[]).every((k) => JSON.stringify(old[k]) === JSON.stringify(data[k]))) continue;
+    await tx.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
+    changes++;
+  }
+  const listed = new Set(org.services.map((s) => s.code));
+  const gone = have.filter((s) => !listed.has(s.code)).map((s) => s.code);
+  if (gone.length > 0) changes += (await tx.service.deleteMany({ where: { code: { in: gone } } })).count;
+  return changes;
+}

@@ -1,0 +1,78 @@
+import type { Db } from './open-database.ts';
+
+export type OutboundKind = 'text' | 'markdown' | 'template_card' | 'update_card';
+
+export interface OutboundMessage {
+  /** Unique per message forever: the same key queued twice is one message. */
+  key: string;
+  toUser: string;
+  kind: OutboundKind;
+  payload: Record<string, unknown>;
+  notBefore?: Date;
+}
+
+type Tx = Pick<Db, 'outboxMessage'>;
+
+/** Queues messages in the caller's transaction; they leave only if it commits. */
+export async function enqueueOutbound(tx: Tx, messages: OutboundMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await tx.outboxMessage.createMany({
+    data: messages.map((m) => ({
+      key: m.key,
+      toUser: m.toUser,
+      kind: m.kind,
+      payload: m.payload as object,
+      ...(m.notBefore ? { notBefore: m.notBefore } : {}),
+    })),
+    skipDuplicates: true,
+  });
+}
+
+export interface ClaimedOutbound {
+  id: bigint;
+  key: string;
+  toUser: string;
+  kind: OutboundKind;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due messages for this dispatcher. SKIP LOCKED lets several bot instances share
+ * one PostgreSQL database without sending a row twice; a claim older than `leaseMs` is taken back
+ * (its dispatcher died mid-send).
+ */
+export async function claimDueOutbound(db: Db, opts: { owner: string; now: Date; limit: number; leaseMs: number }): Promise<ClaimedOutbound[]> {
+  const staleBefore = new Date(opts.now.getTime() - opts.leaseMs);
+  return db.$queryRaw<ClaimedOutbound[]>`
+    UPDATE "OutboxMessage" SET "claimedAt" = ${opts.now}, "claimedBy" = ${opts.owner}
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "sentAt" IS NULL AND "gaveUpAt" IS NULL AND "notBefore" <= ${opts.now}
+        AND ("claimedAt" IS NULL OR "claimedAt" < ${staleBefore})
+      ORDER BY "notBefore", "id"
+      LIMIT ${opts.limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "key", "toUser", "kind", "payload", "attempts"`;
+}
+
+export async function markSent(db: Db, id: bigint, owner: string, at: Date, result: unknown): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id, claimedBy: owner },
+    data: { sentAt: at, result: (result ?? {}) as object, attempts: { increment: 1 }, lastError: null },
+  });
+}
+
+export async function markRetry(db: Db, id: bigint, owner: string, notBefore: Date, error: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id, claimedBy: owner },
+    data: { notBefore, claimedAt: null, claimedBy: null, attempts: { increment: 1 }, lastError: error },
+  });
+}
+
+export async function markGaveUp(db: Db, id: bigint, owner: string, at: Date, error: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id, claimedBy: owner },
+    data: { gaveUpAt: at, attempts: { increment: 1 }, lastError: error },
+  });
+}

@@ -1,0 +1,14 @@
+import type Router from '@koa/router';
+import type { Db } from '../../db/open-database.ts';
+
+export function registerHealth(router: Router, db: Db): void {
+  router.get('/healthz', async (ctx) => {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      ctx.body = { ok: true };
+    } catch {
+      ctx.status = 503;
+      ctx.body = { ok: false };
+    }
+  });
+}

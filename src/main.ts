@@ -1,0 +1,118 @@
+import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigError, loadConfig, type Config, type WeComSettings } from './config.ts';
+import { createLogger, type Logger } from './shared/logger.ts';
+import { systemClock } from './shared/clock.ts';
+import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
+import { openDatabase, type Database } from './db/open-database.ts';
+import { DataDirInUseError } from './db/data-dir-lock.ts';
+import { applyOrg } from './db/apply-org.ts';
+import { readOrgFile } from './org/read-org-file.ts';
+import { DEMO_ORG_PATH } from './org/demo-org.ts';
+import { startBot } from './bot-app.ts';
+import { startFakeWeComApiServer } from './wecom/fake/wecom-api-server.ts';
+import { SANDBOX_WECOM } from './sandbox/sandbox-settings.ts';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.logLevel });
+  const calendar = await loadWorkCalendar(config.calendarDir);
+  log.info({ years: calendar.publishedYears(), calendar: calendar.version }, 'working-day calendar loaded');
+
+  let database: Database;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    if (err instanceof DataDirInUseError) {
+      console.error(err.message);
+      process.exit(3);
+    }
+    throw err;
+  }
+  log.info({ database: database.kind, migrationsApplied: database.appliedMigrations }, 'database ready');
+
+  const orgPath = config.orgFile ?? (config.mode === 'sandbox' ? DEMO_ORG_PATH : undefined);
+  if (orgPath) await applyOrgFile(database, orgPath, log);
+
+  const closers: (() => Promise<void>)[] = [];
+  let wecom: WeComSettings;
+  if (config.wecom) {
+    wecom = config.wecom;
+  } else {
+    const fake = await startFakeWeComApiServer({ corpId: SANDBOX_WECOM.corpId, secret: SANDBOX_WECOM.secret, agentId: SANDBOX_WECOM.agentId });
+    closers.push(() => fake.close());
+    wecom = { ...SANDBOX_WECOM, apiBase: fake.url };
+    log.warn({ wecomApi: fake.url }, 'SANDBOX MODE: no WECOM_CORP_ID set; the bot talks to a local WeCom look-alike');
+  }
+
+  const bot = await startBot(
+    { database, wecom, calendar, clock: systemClock, log, adminToken: config.adminToken, publicBaseUrl: config.publicBaseUrl },
+    config.port,
+  );
+  log.info({ url: config.publicBaseUrl, mode: config.mode }, 'bot is serving');
+  if (config.mode === 'sandbox') {
+    console.log(`\n  效能助手 sandbox is running (no WeCom account needed).\n  Health: ${config.publicBaseUrl}/healthz\n`);
+  }
+  if (database.dump) closers.push(scheduleBackups(database, config.dataDir, log));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing work in flight');
+    await bot.stop();
+    for (const close of closers) await close();
+    await database.close();
+    log.info('stopped cleanly');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+async function applyOrgFile(database: Database, file: string, log: Logger): Promise<void> {
+  const parsed = await readOrgFile(file);
+  if (!parsed.ok) {
+    console.error(`Organization file ${file} was not applied:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
+    process.exit(4);
+  }
+  const result = await applyOrg(database.prisma, parsed.org, new Date());
+  log.info({ file, changes: result.changes, postChanges: result.postChanges.length }, 'organization file applied');
+}
+
+/** PGlite does not fsync: a daily consistent dump (kept 7 days) is the embedded mode's safety net. */
+function scheduleBackups(database: Database, dataDir: string, log: Logger): () => Promise<void> {
+  const dir = path.join(dataDir, 'backups');
+  const run = async () => {
+    try {
+      await mkdir(dir, { recursive: true });
+      const blob = await database.dump!();
+      const file = path.join(dir, `pgdata-${new Date().toISOString().slice(0, 10)}.tar.gz`);
+      await writeFile(file, Buffer.from(await blob.arrayBuffer()));
+      const old = (await readdir(dir)).filter((f) => f.startsWith('pgdata-')).sort().slice(0, -7);
+      for (const f of old) await unlink(path.join(dir, f));
+      log.info({ file }, 'embedded database backed up');
+    } catch (err) {
+      log.error({ err }, 'backup failed');
+    }
+  };
+  const timer = setInterval(() => void run(), 24 * 3600_000);
+  timer.unref();
+  const first = setTimeout(() => void run(), 60_000);
+  first.unref();
+  return async () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}
+
+await main();

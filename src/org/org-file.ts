@@ -1,0 +1,80 @@
+/**
+ * The organization file (CONTRACT.md, "Organization file (YAML)"): who works where, who covers for
+ * whom (AB岗) and which services the unit promises (服务承诺). This module is the typed model only;
+ * parsing and validation live in parse-org-file.ts so that consumers need not import YAML or zod.
+ */
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
+
+export interface Department {
+  /** Short stable key referenced by staff, posts and services (e.g. `kpb`). */
+  key: string;
+  name: string;
+  /** 部室负责人 (userid): covers when both A and B of a post are away (R7). */
+  head?: string;
+  /** 分管领导 (userid): decides refusal filings of this department (R6). */
+  leader?: string;
+}
+
+export interface Staff {
+  /** WeCom userid, see WECOM_USERID_PATTERN. */
+  userid: string;
+  name: string;
+  /** Department key. */
+  department: string;
+}
+
+/** An AB post (R7): A holds it, B covers when A is away. */
+export interface Post {
+  /** Department key. */
+  department: string;
+  name: string;
+  /** userid of the A holder. */
+  a: string;
+  /** userid of the B holder; a post without a backup is allowed but is a gap the office should see. */
+  b?: string;
+}
+
+/** One entry of the service-commitment catalog (R2). */
+export interface Service {
+  /** Public code such as `KP-01`. */
+  code: string;
+  name: string;
+  /** Department key. */
+  department: string;
+  class: TimeLimitClass;
+  /** 依据: the law or document the service rests on. */
+  basis: string;
+  /** 程序, e.g. `提交材料 → 受理审核 → 反馈`. */
+  procedure: string;
+  /** The full list of required materials (R5 tells the applicant all of them at once). */
+  materials: string[];
+  /** Extension: a limit set by law or regulation, in working days. */
+  statutoryDays?: number;
+  /** Extension: the unit's promised limit in working days; never longer than statutoryDays (R3). */
+  promisedDays?: number;
+}
+
+export interface OrgFile {
+  unit: string;
+  /** 主要负责人 (userid). */
+  principal: string;
+  /** Key of the department that is the office (办公室). */
+  office: string;
+  /** Extension: working days within which an efficiency complaint must be answered (R2, R8). */
+  complaintAnswerDays: number;
+  departments: Department[];
+  staff: Staff[];
+  posts: Post[];
+  services: Service[];
+}
+
+/** The regulation says "规定的工作日内" without a number; five is the unit's usual promise. */
+export const DEFAULT_COMPLAINT_ANSWER_DAYS = 5;
+
+/**
+ * WeCom's userid rule: 1–64 characters of letters, digits and `_ - . @`, starting with a letter or
+ * digit. WeCom compares userids case-insensitively, so uniqueness checks must too.
+ */
+export const WECOM_USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
+
+export type ParseOrgFileResult = { ok: true; org: OrgFile } | { ok: false; errors: string[] };

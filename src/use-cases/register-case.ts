@@ -1,0 +1,93 @@
+import type { Channel, CaseRecord } from '../domain/case/case.ts';
+import { chinaDateOf, endOfChinaDay } from '../domain/calendar/china-time.ts';
+import { addWorkingDays, computeDueAt } from '../domain/calendar/deadline.ts';
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
+import { appendEvent, insertCase } from '../db/case-repository.ts';
+import { findService, listServices, type ServiceInfo } from '../db/org-repository.ts';
+import type { UseCaseContext } from './context.ts';
+
+export interface RegisterInput {
+  channel: Channel;
+  category: { kind: 'class'; cls: TimeLimitClass } | { kind: 'service'; ref: string };
+  applicant: string;
+  phone?: string;
+  matter: string;
+  internalDueAt?: Date;
+}
+
+export type RegisterResult =
+  | { kind: 'registered'; case: CaseRecord; service: ServiceInfo | null; repeated: boolean }
+  | { kind: 'unknown_service'; ref: string; suggestions: string[] };
+
+/** 登记: a new case; the sender is its first-responsible person (R4) and, by default, its handler. */
+export async function registerCase(ctx: UseCaseContext, input: RegisterInput): Promise<RegisterResult> {
+  let service: ServiceInfo | null = null;
+  let cls: TimeLimitClass;
+  if (input.category.kind === 'service') {
+    service = await findService(ctx.tx, input.category.ref);
+    if (!service) {
+      const all = await listServices(ctx.tx);
+      return { kind: 'unknown_service', ref: input.category.ref, suggestions: suggestServices(all, input.category.ref) };
+    }
+    cls = service.cls;
+  } else {
+    cls = input.category.cls;
+  }
+
+  const due = dueFor(ctx, cls, service, input.internalDueAt);
+  const { record, created } = await insertCase(ctx.tx, {
+    status: 'OPEN',
+    cls,
+    channel: input.channel,
+    applicant: input.applicant,
+    phone: input.phone ?? null,
+    matter: input.matter,
+    serviceCode: service?.code ?? null,
+    department: ctx.actor.department,
+    firstResponder: ctx.actor.userid,
+    handler: ctx.actor.userid,
+    receivedAt: ctx.now,
+    dueAt: due.dueAt,
+    dueProvisional: due.provisional,
+    sourceKey: ctx.sourceKey,
+  });
+  if (created) {
+    await appendEvent(ctx.tx, record.no, {
+      at: ctx.now,
+      actor: ctx.actor.userid,
+      action: 'registered',
+      detail: {
+        class: cls,
+        channel: input.channel,
+        service: service?.code ?? null,
+        dueAt: due.dueAt?.toISOString() ?? null,
+        provisional: due.provisional,
+        calendar: ctx.calendar.version,
+      },
+    });
+  }
+  return { kind: 'registered', case: record, service, repeated: !created };
+}
+
+/** A service's promised limit may only be shorter than its class's (R3 §3). */
+function dueFor(ctx: UseCaseContext, cls: TimeLimitClass, service: ServiceInfo | null, internalDueAt?: Date) {
+  const promised = service?.promisedDays ?? service?.statutoryDays ?? null;
+  if (promised !== null && cls !== 'internal') {
+    const last = addWorkingDays(ctx.calendar, chinaDateOf(ctx.now), promised);
+    const byClass = computeDueAt({ receivedAt: ctx.now, cls, calendar: ctx.calendar });
+    const promisedDue = endOfChinaDay(last.date);
+    if (byClass.dueAt === null || promisedDue < byClass.dueAt) return { dueAt: promisedDue, provisional: last.provisional };
+    return byClass;
+  }
+  return computeDueAt({ receivedAt: ctx.now, cls, calendar: ctx.calendar, internalDueAt });
+}
+
+function suggestServices(all: ServiceInfo[], ref: string): string[] {
+  const chars = new Set(ref);
+  return all
+    .map((s) => ({ s, score: [...new Set(s.name)].filter((ch) => chars.has(ch)).length }))
+    .filter((x) => x.score >= 2)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((x) => `${x.s.code} ${x.s.name}`);
+}

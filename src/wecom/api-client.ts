@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { WeComApiError, WeComNetworkError } from './errors.ts';
+import { createTokenCache } from './token-cache.ts';
+
+/** The subset of a pino logger the client uses. */
+export interface WeComApiLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface WeComApiClientOptions {
+  baseUrl: string;
+  corpId: string;
+  secret: string;
+  agentId: number;
+  fetch?: typeof fetch;
+  log?: WeComApiLogger;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** In-client retries of transient failures (-1, 45033, network, HTTP 5xx). Default 3. */
+  maxRetries?: number;
+  /** First back-off delay; doubles each retry. Default 200 ms. */
+  retryBaseDelayMs?: number;
+  /** Jitter source in [0, 1), so concurrent callers do not retry in lockstep. Default Math.random. */
+  random?: () => number;
+  /** Per-request timeout. Default 10 s (WeCom answers in well under a second). */
+  timeoutMs?: number;
+}
+
+export interface SendResult {
+  msgid: string;
+  /** Present for interactive template cards: one update_template_card call for all recipients. */
+  responseCode?: string;
+  /** Recipients WeCom rejected (lower-cased by WeCom); the others got the message. */
+  invalidUsers: string[];
+}
+
+export interface UpdateTemplateCardInput {
+  userids: string[];
+  responseCode: string;
+  /** Replace the whole card ... */
+  card?: object;
+  /** ... or turn its buttons into one disabled button with this text. Exactly one of the two. */
+  replaceName?: string;
+}
+
+export interface WeComApiClient {
+  sendText(touser: string[], content: string): Promise<SendResult>;
+  sendMarkdown(touser: string[], content: string): Promise<SendResult>;
+  sendTemplateCard(touser: string[], card: object): Promise<SendResult>;
+  updateTemplateCard(input: UpdateTemplateCardInput): Promise<{ invalidUsers: string[] }>;
+  /** Any API call with the access token added; resolves with the JSON body when errcode is 0, else throws. */
+  call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+}
+
+const TOKEN_ERRCODES = new Set([40014, 42001, 40082, 42009]);
+const TRANSIENT_ERRCODES = new Set([-1, 45033]);
+const RATE_LIMITED = 45009;
+// Minute limits block for 60 s; the caller (outbox) reschedules rather than holding a worker that long.
+const RATE_LIMIT_RETRY_AFTER_MS = 60_000;
+
+const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
+const sendResponse = z.object({
+  msgid: z.union([z.string(), z.number()]).transform(String).optional(),
+  response_code: z.string().optional(),
+  invaliduser: z.string().optional(),
+});
+
+export function createWeComApiClient(options: WeComApiClientOptions): WeComApiClient {
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxRetries = options.maxRetries ?? 3;
+  const baseDelay = options.retryBaseDelayMs ?? 200;
+  const random = options.random ?? Math.random;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  /** One HTTP exchange: returns the JSON body (any errcode), throws WeComNetworkError when there is none. */
+  async function request(method: 'GET' | 'POST', path: string, query: Record<string, string>, body: unknown): Promise<Record<string, unknown>> {
+    const url = new URL(baseUrl + path);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+    const logPath = url.pathname;
+    const started = now();
+    const init: RequestInit = { method, signal: AbortSignal.timeout(timeoutMs) };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+
+    let status: number;
+    let text: string;
+    try {
+      const res = await fetchFn(url, init);
+      status = res.status;
+      text = await res.text();
+    } catch (err) {
+      const code = errorCode(err);
+      options.log?.warn({ path: logPath, method, error: code, ms: now() - started }, 'wecom api call failed');
+      throw new WeComNetworkError({ path: logPath, detail: code, code });
+    }
+
+    if (status < 200 || status >= 300) {
+      options.log?.warn({ path: logPath, method, status, ms: now() - started }, 'wecom api http error');
+      throw new WeComNetworkError({
+        path: logPath,
+        detail: `HTTP ${status}`,
+        httpStatus: status,
+        retryable: status >= 500 || status === 429,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      options.log?.warn({ path: logPath, method, status, ms: now() - started }, 'wecom api answered non-JSON');
+      throw new WeComNetworkError({ path: logPath, detail: 'answer is not a JSON object', httpStatus: status });
+    }
+    const result = json as Record<string, unknown>;
+    options.log?.info({ path: logPath, method, errcode: errcodeOf(result), ms: now() - started }, 'wecom api call');
+    return result;
+  }
+
+  const tokens = createTokenCache({
+    now,
+    async fetchToken() {
+      const path = '/cgi-bin/gettoken';
+      const res = await request('GET', path, { corpid: options.corpId, corpsecret: options.secret }, undefined);
+      const errcode = errcodeOf(res);
+      if (errcode !== 0) throw apiError(errcode, res, path);
+      const parsed = tokenResponse.safeParse(res);
+      if (!parsed.success) throw new WeComNetworkError({ path, detail: 'gettoken answer lacks access_token/expires_in', retryable: false });
+      return { token: parsed.data.access_token, expiresInSec: parsed.data.expires_in };
+    },
+  });
+
+  async function call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const pathOnly = path.split('?')[0] ?? path;
+    const [, search = ''] = path.split('?', 2);
+    const extraQuery = Object.fromEntries(new URLSearchParams(search));
+    let refreshedToken = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const token = await tokens.get();
+        const res = await request(method, pathOnly, { ...extraQuery, access_token: token }, body);
+        const errcode = errcodeOf(res);
+        if (errcode === 0) return res as T;
+        if (TOKEN_ERRCODES.has(errcode)) {
+          tokens.invalidate(token);
+          // WeCom may revoke a token early: one fresh token, one more try; this does not count as a retry.
+          if (!refreshedToken) {
+            refreshedToken = true;
+            attempt--;
+            continue;
+          }
+        }
+        throw apiError(errcode, res, pathOnly);
+      } catch (err) {
+        if (!retryableInClient(err) || attempt >= maxRetries) throw err;
+        await sleep(backoffMs(attempt));
+      }
+    }
+  }
+
+  function backoffMs(attempt: number): number {
+    const exp = baseDelay * 2 ** attempt;
+    return Math.round(exp / 2 + (exp / 2) * random());
+  }
+
+  async function send(touser: string[], message: Record<string, unknown>): Promise<SendResult> {
+    if (touser.length === 0 || touser.length > 1000) throw new RangeError('touser must list 1..1000 userids');
+    const res = await call('POST', '/cgi-bin/message/send', { touser: touser.join('|'), agentid: options.agentId, ...message });
+    const parsed = sendResponse.parse(res);
+    const result: SendResult = { msgid: parsed.msgid ?? '', invalidUsers: splitIds(parsed.invaliduser) };
+    if (parsed.response_code) result.responseCode = parsed.response_code;
+    return result;
+  }
+
+  return {
+    call,
+    sendText: (touser, content) => send(touser, { msgtype: 'text', text: { content } }),
+    sendMarkdown: (touser, content) => send(touser, { msgtype: 'markdown', markdown: { content } }),
+    sendTemplateCard: (touser, card) => send(touser, { msgtype: 'template_card', template_card: card }),
+    async updateTemplateCard(input) {
+      if ((input.card === undefined) === (input.replaceName === undefined)) {
+        throw new TypeError('updateTemplateCard needs exactly one of card or replaceName');
+      }
+      const body: Record<string, unknown> = { userids: input.userids, agentid: options.agentId, response_code: input.responseCode };
+      if (input.card !== undefined) body['template_card'] = input.card;
+      else body['button'] = { replace_name: input.replaceName };
+      const res = await call('POST', '/cgi-bin/message/update_template_card', body);
+      return { invalidUsers: splitIds(sendResponse.parse(res).invaliduser) };
+    },
+  };
+}
+
+/** PROTOCOL.md §10: which errcodes are worth another try, and when. */
+export function classifyErrcode(errcode: number): { retryable: boolean; retryAfterMs?: number } {
+  if (TRANSIENT_ERRCODES.has(errcode)) return { retryable: true };
+  if (errcode === RATE_LIMITED) return { retryable: true, retryAfterMs: RATE_LIMIT_RETRY_AFTER_MS };
+  // A token error that survived a refresh: a later attempt gets another fresh token.
+  if (TOKEN_ERRCODES.has(errcode)) return { retryable: true };
+  // Config errors (40001, 40013, 40056, 40091, 41001, 48002, 60011, 60020), payload errors (44004, 45002,
+  // 81013, 42014-42022) and unknown codes: retrying the same request would fail the same way or send twice.
+  return { retryable: false };
+}
+
+function apiError(errcode: number, res: Record<string, unknown>, path: string): WeComApiError {
+  const errmsg = typeof res['errmsg'] === 'string' ? res['errmsg'] : '';
+  return new WeComApiError({ errcode, errmsg, path, ...classifyErrcode(errcode) });
+}
+
+function retryableInClient(err: unknown): boolean {
+  if (err instanceof WeComNetworkError) return err.retryable;
+  // 45009 is retryable later, not now: its window is a minute or more.
+  if (err instanceof WeComApiError) return TRANSIENT_ERRCODES.has(err.errcode);
+  return false;
+}
+
+function errcodeOf(res: Record<string, unknown>): number {
+  return typeof res['errcode'] === 'number' ? res['errcode'] : 0;
+}
+
+function splitIds(list: string | undefined): string[] {
+  return list ? list.split('|').filter((id) => id.length > 0) : [];
+}
+
+// Only a code, never the error message: fetch errors can quote the URL, which carries the token.
+function errorCode(err: unknown): string {
+  const candidates = [err, err instanceof Error ? err.cause : undefined];
+  for (const c of candidates) {
+    if (typeof c === 'object' && c !== null) {
+      const code = (c as { code?: unknown }).code;
+      if (typeof code === 'string') return code;
+    }
+  }
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return err.name;
+  return err instanceof Error ? err.name : 'unknown';
+}

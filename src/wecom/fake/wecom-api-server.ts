@@ -1,0 +1,442 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the WeCom API (gettoken, message/send, message/update_template_card) over real HTTP.
+ * It validates what WeCom validates (tokens, agentid, content size, button_interaction rules) and answers
+ * with WeCom's errcodes, so tests and the offline sandbox exercise the real client, errors included.
+ */
+
+export interface FakeWeComApiServerOptions {
+  corpId?: string;
+  secret?: string;
+  agentId?: number;
+  /** expires_in of issued tokens, seconds. Default 7200 like WeCom. */
+  tokenExpiresInSec?: number;
+  /** The fake's own clock (token expiry, response_code expiry, `at` of records). Default Date.now. */
+  now?: () => number;
+  /** Lifetime of a response_code. Default 24 h, the safe bound of PROTOCOL.md §7. */
+  responseCodeTtlMs?: number;
+  /** When set, userids outside this list are invalid (invaliduser; all invalid → 81013). */
+  knownUsers?: string[];
+  host?: string;
+  port?: number;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  /** Query with access_token and corpsecret replaced by "***". */
+  query: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, undefined for GET. */
+  body: unknown;
+  at: number;
+  /** HTTP status answered; 0 when the connection was dropped on purpose. */
+  status: number;
+  response: unknown;
+}
+
+export type FakeMessageType = 'text' | 'markdown' | 'template_card';
+
+export interface SentMessage {
+  msgid: string;
+  /** Valid recipients only. */
+  touser: string[];
+  msgtype: FakeMessageType;
+  /** text.content or markdown.content. */
+  content?: string;
+  card?: Record<string, unknown>;
+  taskId?: string;
+  responseCode?: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface CardUpdate {
+  responseCode: string;
+  taskId: string;
+  userids: string[];
+  atAll: boolean;
+  replaceName?: string;
+  card?: Record<string, unknown>;
+  at: number;
+}
+
+export interface FailSpec {
+  /** Only requests to this path (e.g. '/cgi-bin/message/send'); default any path. */
+  path?: string;
+  /** Answer HTTP 200 with this errcode. */
+  errcode?: number;
+  errmsg?: string;
+  /** Answer with this HTTP status instead (e.g. 502). */
+  httpStatus?: number;
+  /** Destroy the socket without answering. */
+  dropConnection?: boolean;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+}
+
+export interface FakeWeComApiServer {
+  readonly url: string;
+  readonly calls: readonly RecordedCall[];
+  readonly messages: readonly SentMessage[];
+  readonly cardUpdates: readonly CardUpdate[];
+  /** Tokens issued by gettoken since start (not reset by clear()). */
+  readonly issuedTokenCount: number;
+  messagesTo(userid: string): SentMessage[];
+  findCard(taskId: string): SentMessage | undefined;
+  /** The ResponseCode WeCom puts into the click callback of `userid` on card `taskId`. */
+  issueClickResponseCode(taskId: string, userid: string): string;
+  failNext(spec: FailSpec): void;
+  /** Every token issued so far answers 42001 from now on. */
+  expireTokens(): void;
+  onMessage(listener: (message: SentMessage) => void): () => void;
+  onCardUpdate(listener: (update: CardUpdate) => void): () => void;
+  /** Forget records and pending failures; tokens, used task_ids and response codes stay (WeCom never forgets them). */
+  clear(): void;
+  close(): Promise<void>;
+}
+
+const INTERACTIVE_CARD_TYPES = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);
+const CARD_TYPES = new Set(['text_notice', 'news_notice', ...INTERACTIVE_CARD_TYPES]);
+const TASK_ID_PATTERN = /^[0-9A-Za-z_\-@]+$/;
+const MAX_BODY_BYTES = 1 << 20;
+
+interface Answer {
+  status: number;
+  json: Record<string, unknown>;
+}
+
+class ApiFailure extends Error {
+  constructor(
+    readonly errcode: number,
+    readonly errmsg: string,
+  ) {
+    super(errmsg);
+  }
+}
+
+export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions = {}): Promise<FakeWeComApiServer> {
+  const corpId = options.corpId ?? 'ww-fake-corp';
+  const secret = options.secret ?? 'fake-secret';
+  const agentId = options.agentId ?? 1000002;
+  const now = options.now ?? Date.now;
+  const responseCodeTtlMs = options.responseCodeTtlMs ?? 24 * 3600_000;
+  const knownUsers = options.knownUsers ? new Set(options.knownUsers) : undefined;
+
+  const tokenExpiresInSec = options.tokenExpiresInSec ?? 7200;
+  let issuedTokenCount = 0;
+  const tokens = new Map<string, { expiresAt: number }>();
+  const usedTaskIds = new Set<string>();
+  const responseCodes = new Map<string, { taskId: string; expiresAt: number; used: boolean }>();
+  const cards = new Map<string, SentMessage>();
+  let calls: RecordedCall[] = [];
+  let messages: SentMessage[] = [];
+  let cardUpdates: CardUpdate[] = [];
+  let failures: { spec: FailSpec; remaining: number }[] = [];
+  const messageListeners = new Set<(m: SentMessage) => void>();
+  const updateListeners = new Set<(u: CardUpdate) => void>();
+
+  function newResponseCode(taskId: string): string {
+    const code = randomBytes(24).toString('base64url');
+    responseCodes.set(code, { taskId, expiresAt: now() + responseCodeTtlMs, used: false });
+    return code;
+  }
+
+  function requireToken(query: URLSearchParams): void {
+    const token = query.get('access_token');
+    if (!token) throw new ApiFailure(41001, 'access_token missing');
+    const entry = tokens.get(token);
+    if (!entry) throw new ApiFailure(40014, 'invalid access_token');
+    if (now() >= entry.expiresAt) throw new ApiFailure(42001, 'access_token expired');
+  }
+
+  function requireAgent(body: Record<string, unknown>): void {
+    if (Number(body['agentid']) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
+  }
+
+  function getToken(query: URLSearchParams): Answer {
+    if (query.get('corpid') !== corpId) throw new ApiFailure(40013, 'invalid corpid');
+    if (query.get('corpsecret') !== secret) throw new ApiFailure(40001, 'invalid credential');
+    issuedTokenCount++;
+    const token = `fake-token-${issuedTokenCount}-${randomBytes(16).toString('hex')}`;
+    tokens.set(token, { expiresAt: now() + tokenExpiresInSec * 1000 });
+    return ok({ access_token: token, expires_in: tokenExpiresInSec });
+  }
+
+  function sendMessage(body: Record<string, unknown>): Answer {
+    requireAgent(body);
+    const touserField = body['touser'];
+    if (typeof touserField !== 'string' || touserField.length === 0) throw new ApiFailure(40058, 'touser required (toparty/totag not supported by the fake)');
+    const requested = touserField.split('|').filter((u) => u.length > 0);
+    if (requested.length === 0 || requested.length > 1000) throw new ApiFailure(40058, 'touser must list 1..1000 userids');
+    const invalid = knownUsers ? requested.filter((u) => u !== '@all' && !knownUsers.has(u)) : [];
+    const valid = requested.filter((u) => !invalid.includes(u));
+    if (valid.length === 0) throw new ApiFailure(81013, 'user & party & tag all invalid');
+
+    const msgtype = body['msgtype'];
+    const message: SentMessage = { msgid: randomBytes(24).toString('base64url'), touser: valid, msgtype: 'text', body, at: now() };
+    if (msgtype === 'text' || msgtype === 'markdown') {
+      message.msgtype = msgtype;
+      message.content = checkContent(body[msgtype]);
+    } else if (msgtype === 'template_card') {
+      message.msgtype = 'template_card';
+      const card = body['template_card'];
+      if (!isRecord(card)) throw new ApiFailure(40058, 'template_card required');
+      checkCard(card);
+      message.card = card;
+      const taskId = typeof card['task_id'] === 'string' ? card['task_id'] : undefined;
+      if (taskId !== undefined) {
+        usedTaskIds.add(taskId);
+        message.taskId = taskId;
+        cards.set(taskId, message);
+      }
+      if (taskId !== undefined && INTERACTIVE_CARD_TYPES.has(String(card['card_type']))) {
+        message.responseCode = newResponseCode(taskId);
+      }
+    } else {
+      throw new ApiFailure(40008, 'invalid message type');
+    }
+
+    messages.push(message);
+    emit(messageListeners, message);
+    const answer: Record<string, unknown> = { invaliduser: invalid.map((u) => u.toLowerCase()).join('|'), msgid: message.msgid };
+    if (message.responseCode !== undefined) answer['response_code'] = message.responseCode;
+    return ok(answer);
+  }
+
+  function checkCard(card: Record<string, unknown>): void {
+    const cardType = card['card_type'];
+    if (typeof cardType !== 'string' || !CARD_TYPES.has(cardType)) throw new ApiFailure(40058, 'invalid card_type');
+    const taskId = card['task_id'];
+    if (taskId !== undefined || cardType === 'button_interaction') {
+      if (
+        typeof taskId !== 'string' ||
+        taskId.length === 0 ||
+        Buffer.byteLength(taskId) > 128 ||
+        !TASK_ID_PATTERN.test(taskId) ||
+        usedTaskIds.has(taskId)
+      ) {
+        throw new ApiFailure(42014, 'taskid has existed or empty or exceed max len');
+      }
+    }
+    const mainTitle = card['main_title'];
+    if (!isRecord(mainTitle) || typeof mainTitle['title'] !== 'string' || mainTitle['title'].length === 0) {
+      throw new ApiFailure(40058, 'main_title.title required');
+    }
+    if (cardType !== 'button_interaction') return;
+    const buttons = card['button_list'];
+    if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 6) throw new ApiFailure(40058, 'button_list must have 1..6 buttons');
+    const keys = new Set<string>();
+    for (const button of buttons) {
+      if (!isRecord(button) || typeof button['text'] !== 'string' || button['text'].length === 0) {
+        throw new ApiFailure(42020, 'button text missing');
+      }
+      if (button['type'] === 1) continue; // url button: no key, no callback
+      const key = button['key'];
+      if (typeof key !== 'string' || key.length === 0) throw new ApiFailure(42017, 'button key missing');
+      if (Buffer.byteLength(key) > 1024 || keys.has(key)) throw new ApiFailure(42018, 'button key invalid or duplicated');
+      keys.add(key);
+    }
+  }
+
+  function updateCard(body: Record<string, unknown>): Answer {
+    requireAgent(body);
+    const code = body['response_code'];
+    if (typeof code !== 'string' || code.length === 0) throw new ApiFailure(42022, 'response_code missing');
+    const entry = responseCodes.get(code);
+    if (!entry) throw new ApiFailure(42022, 'response_code invalid');
+    if (entry.used) throw new ApiFailure(42022, 'response_code has been used');
+    if (now() >= entry.expiresAt) throw new ApiFailure(42022, 'response_code expired');
+
+    const button = body['button'];
+    const card = body['template_card'];
+    const update: CardUpdate = {
+      responseCode: code,
+      taskId: entry.taskId,
+      userids: Array.isArray(body['userids']) ? body['userids'].filter((u): u is string => typeof u === 'string') : [],
+      atAll: body['atall'] === 1,
+      at: now(),
+    };
+    if (isRecord(button) && typeof button['replace_name'] === 'string' && button['replace_name'].length > 0) {
+      update.replaceName = button['replace_name'];
+    } else if (isRecord(card)) {
+      update.card = card;
+    } else {
+      throw new ApiFailure(42020, 'button.replace_name or template_card required');
+    }
+    if (update.userids.length === 0 && !update.atAll) throw new ApiFailure(40058, 'userids or atall required');
+
+    entry.used = true;
+    cardUpdates.push(update);
+    emit(updateListeners, update);
+    return ok({ invaliduser: '' });
+  }
+
+  function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
+    if (method === 'GET' && path === '/cgi-bin/gettoken') return getToken(query);
+    if (method === 'POST' && (path === '/cgi-bin/message/send' || path === '/cgi-bin/message/update_template_card')) {
+      requireToken(query);
+      if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
+      return path === '/cgi-bin/message/send' ? sendMessage(body) : updateCard(body);
+    }
+    return { status: 404, json: { errcode: 404, errmsg: `fake: no ${method} ${path}` } };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const method = req.method ?? 'GET';
+    const raw = await readBody(req);
+    let body: unknown;
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = raw;
+      }
+    }
+    const record: RecordedCall = { method, path: url.pathname, query: redactQuery(url.searchParams), body, at: now(), status: 0, response: undefined };
+    calls.push(record);
+
+    const failure = takeFailure(url.pathname);
+    if (failure?.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    let answer: Answer;
+    if (failure?.httpStatus !== undefined) {
+      answer = { status: failure.httpStatus, json: { errcode: -1, errmsg: `fake HTTP ${failure.httpStatus}` } };
+    } else if (failure?.errcode !== undefined) {
+      answer = { status: 200, json: { errcode: failure.errcode, errmsg: failure.errmsg ?? `fake errcode ${failure.errcode}` } };
+    } else {
+      try {
+        answer = route(method, url.pathname, url.searchParams, body);
+      } catch (err) {
+        if (!(err instanceof ApiFailure)) throw err;
+        answer = { status: 200, json: { errcode: err.errcode, errmsg: err.errmsg } };
+      }
+    }
+    record.status = answer.status;
+    record.response = answer.json;
+    res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(answer.json));
+  }
+
+  function takeFailure(path: string): FailSpec | undefined {
+    const index = failures.findIndex((f) => f.spec.path === undefined || f.spec.path === path);
+    const entry = failures[index];
+    if (!entry) return undefined;
+    entry.remaining--;
+    if (entry.remaining <= 0) failures.splice(index, 1);
+    return entry.spec;
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // A bug in the fake must surface as a failed request, not a hung one.
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+
+  return {
+    url,
+    get calls() {
+      return calls;
+    },
+    get messages() {
+      return messages;
+    },
+    get cardUpdates() {
+      return cardUpdates;
+    },
+    get issuedTokenCount() {
+      return issuedTokenCount;
+    },
+    messagesTo: (userid) => messages.filter((m) => m.touser.includes(userid) || m.touser.includes('@all')),
+    findCard: (taskId) => cards.get(taskId),
+    issueClickResponseCode(taskId, userid) {
+      const card = cards.get(taskId);
+      if (!card) throw new Error(`fake WeCom: no card with task_id ${taskId}`);
+      if (!card.touser.includes(userid) && !card.touser.includes('@all')) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
+      return newResponseCode(taskId);
+    },
+    failNext(spec) {
+      failures.push({ spec, remaining: spec.times ?? 1 });
+    },
+    expireTokens() {
+      for (const entry of tokens.values()) entry.expiresAt = Number.NEGATIVE_INFINITY;
+    },
+    onMessage(listener) {
+      messageListeners.add(listener);
+      return () => messageListeners.delete(listener);
+    },
+    onCardUpdate(listener) {
+      updateListeners.add(listener);
+      return () => updateListeners.delete(listener);
+    },
+    clear() {
+      calls = [];
+      messages = [];
+      cardUpdates = [];
+      failures = [];
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets of clients would otherwise hold close() open.
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function ok(fields: Record<string, unknown>): Answer {
+  return { status: 200, json: { errcode: 0, errmsg: 'ok', ...fields } };
+}
+
+function checkContent(part: unknown): string {
+  const content = isRecord(part) ? part['content'] : undefined;
+  if (typeof content !== 'string' || content.length === 0) throw new ApiFailure(44004, 'empty content');
+  if (Buffer.byteLength(content) > 2048) throw new ApiFailure(45002, 'content size out of limit');
+  return content;
+}
+
+function emit<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const listener of listeners) {
+    try {
+      listener(value);
+    } catch {
+      // A failing subscriber (e.g. a closed browser stream) must not fail the API call.
+    }
+  }
+}
+
+function redactQuery(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of params) out[k] = k === 'access_token' || k === 'corpsecret' ? '***' : v;
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

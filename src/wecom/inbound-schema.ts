@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/**
+ * A staff member's text message to the app. `msgId` is kept as a string: it is usually a 64-bit integer
+ * (beyond Number precision), and WxJava has seen base64-like MsgIds too.
+ */
+export interface InboundText {
+  kind: 'text';
+  msgId: string;
+  fromUser: string;
+  createTime: number;
+  content: string;
+  agentId: number;
+}
+
+/** A click on a template card button (Event=template_card_event). */
+export interface InboundCardClick {
+  kind: 'card_click';
+  fromUser: string;
+  createTime: number;
+  eventKey: string;
+  taskId: string;
+  cardType: string;
+  /** Single-use code for one update_template_card call on this user's copy of the card. */
+  responseCode: string;
+  agentId: number;
+}
+
+/** Everything else (enter_agent, subscribe, images, ...): acknowledged and deduplicated, not interpreted. */
+export interface InboundOther {
+  kind: 'other';
+  fromUser: string;
+  createTime: number;
+  msgType: string;
+  event?: string;
+  agentId?: number;
+  dedupeKey: string;
+}
+
+export type InboundMessage = InboundText | InboundCardClick | InboundOther;
+
+const digits = z.string().regex(/^\d+$/);
+const nonEmpty = z.string().min(1);
+const integer = digits.transform(Number);
+
+const commonFields = {
+  FromUserName: nonEmpty,
+  CreateTime: integer,
+  MsgType: nonEmpty,
+};
+
+const rawText = z.object({
+  ...commonFields,
+  Content: z.string(),
+  MsgId: nonEmpty,
+  AgentID: integer,
+});
+
+const rawCardClick = z.object({
+  ...commonFields,
+  Event: z.literal('template_card_event'),
+  EventKey: nonEmpty,
+  TaskId: nonEmpty,
+  CardType: nonEmpty,
+  ResponseCode: nonEmpty,
+  AgentID: integer,
+});
+
+const rawOther = z.object({
+  ...commonFields,
+  Event: z.string().optional(),
+  MsgId: nonEmpty.optional(),
+  // Empty or odd AgentID on an uninterpreted message is not worth rejecting the whole callback.
+  AgentID: z.string().optional(),
+});
+
+/**
+ * Turn the fields of a decrypted `<xml>` (tag name → string) into a typed message.
+ * Throws a ZodError when a field the kind needs is missing or has the wrong shape.
+ */
+export function toInboundMessage(fields: Record<string, unknown>): InboundMessage {
+  if (fields['MsgType'] === 'text') {
+    const r = rawText.parse(fields);
+    return { kind: 'text', msgId: r.MsgId, fromUser: r.FromUserName, createTime: r.CreateTime, content: r.Content, agentId: r.AgentID };
+  }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'template_card_event') {
+    const r = rawCardClick.parse(fields);
+    return {
+      kind: 'card_click',
+      fromUser: r.FromUserName,
+      createTime: r.CreateTime,
+      eventKey: r.EventKey,
+      taskId: r.TaskId,
+      cardType: r.CardType,
+      responseCode: r.ResponseCode,
+      agentId: r.AgentID,
+    };
+  }
+  const r = rawOther.parse(fields);
+  const agentId = r.AgentID !== undefined && /^\d+$/.test(r.AgentID) ? Number(r.AgentID) : undefined;
+  const partial = { fromUser: r.FromUserName, createTime: r.CreateTime, msgType: r.MsgType, event: r.Event, msgId: r.MsgId };
+  return {
+    kind: 'other',
+    fromUser: r.FromUserName,
+    createTime: r.CreateTime,
+    msgType: r.MsgType,
+    ...(r.Event !== undefined && { event: r.Event }),
+    ...(agentId !== undefined && { agentId }),
+    dedupeKey: otherDedupeKey(partial),
+  };
+}
+
+/**
+ * The inbox key that makes a WeCom retry of the same delivery a no-op. Messages carry a MsgId; events only
+ * sender + CreateTime (per the docs), so card clicks add TaskId and EventKey because several can share a second.
+ */
+export function dedupeKeyOf(msg: InboundMessage): string {
+  switch (msg.kind) {
+    case 'text':
+      return `msg:${msg.msgId}`;
+    case 'card_click':
+      return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}`;
+    case 'other':
+      return msg.dedupeKey;
+  }
+}
+
+function otherDedupeKey(m: { fromUser: string; createTime: number; msgType: string; event?: string; msgId?: string }): string {
+  if (m.msgId !== undefined) return `msg:${m.msgId}`;
+  return `evt:${m.fromUser}:${m.createTime}:${m.event ?? m.msgType}`;
+}
+
+/** Validates a normalized message read back from storage (e.g. an inbox row's JSON). */
+export const inboundMessageSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('text'),
+    msgId: nonEmpty,
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    content: z.string(),
+    agentId: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('card_click'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    eventKey: nonEmpty,
+    taskId: nonEmpty,
+    cardType: nonEmpty,
+    responseCode: nonEmpty,
+    agentId: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('other'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    msgType: nonEmpty,
+    event: z.string().optional(),
+    agentId: z.number().int().optional(),
+    dedupeKey: nonEmpty,
+  }),
+]);

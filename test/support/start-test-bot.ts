@@ -1,0 +1,88 @@
+import { Writable } from 'node:stream';
+import { AdjustableClock } from '../../src/shared/clock.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import type { Database } from '../../src/db/open-database.ts';
+import { applyOrg } from '../../src/db/apply-org.ts';
+import { readOrgFile } from '../../src/org/read-org-file.ts';
+import { createWeComApiClient } from '../../src/wecom/api-client.ts';
+import { startBot, type RunningBot } from '../../src/bot-app.ts';
+import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
+import { createWeComTestClient, type WeComTestClient } from './wecom-test-client.ts';
+import { createTestDatabase, type Backend } from './test-database.ts';
+
+export const TEST_WECOM = {
+  corpId: 'wx5823bf96d3bd56c7',
+  agentId: 1000002,
+  secret: 'test-secret',
+  token: 'QDG6eK',
+  encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+};
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
+
+export interface TestBot {
+  bot: RunningBot;
+  database: Database;
+  wecom: FakeWeComApiServer;
+  client: WeComTestClient;
+  clock: AdjustableClock;
+  logLines: string[];
+  /** POSTs a signed, encrypted callback as WeCom would. */
+  post(req: { query: string; body: string }): Promise<Response>;
+  /** A staff member says something to the bot; resolves once the bot has worked it and replied. */
+  say(from: string, content: string): Promise<string[]>;
+  api(path: string): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
+export async function startTestBot(options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database } = {}): Promise<TestBot> {
+  const clock = new AdjustableClock();
+  if (options.now) clock.set(options.now);
+  const database = options.database ?? (await createTestDatabase(options.backend ?? 'pglite'));
+  const org = await readOrgFile(options.orgFile ?? BASIC_ORG);
+  if (!org.ok) throw new Error(org.errors.join('\n'));
+  await applyOrg(database.prisma, org.org, clock.now());
+
+  const wecom = await startFakeWeComApiServer({ corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, now: () => clock.now().getTime() });
+  const logLines: string[] = [];
+  const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
+  const api = createWeComApiClient({ baseUrl: wecom.url, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, retryBaseDelayMs: 1, log });
+  const calendar = await loadWorkCalendar();
+  const bot = await startBot(
+    { database, wecom: { ...TEST_WECOM, apiBase: wecom.url }, calendar, clock, log, adminToken: ADMIN_TOKEN, publicBaseUrl: 'http://bot.test', api },
+    0,
+    '127.0.0.1',
+  );
+  const client = createWeComTestClient({ ...TEST_WECOM }, { now: () => clock.now().getTime() });
+
+  const post = (req: { query: string; body: string }) =>
+    fetch(`${bot.url}/wecom/callback?${req.query}`, { method: 'POST', body: req.body, headers: { 'content-type': 'text/xml' } });
+
+  return {
+    bot,
+    database,
+    wecom,
+    client,
+    clock,
+    logLines,
+    post,
+    async say(from, content) {
+      const before = wecom.messagesTo(from).length;
+      const res = await post(client.textCallback({ from, content }));
+      if (res.status !== 200) throw new Error(`callback answered ${res.status}`);
+      await bot.settle();
+      return wecom.messagesTo(from).slice(before).map((m) => m.content ?? JSON.stringify(m.card));
+    },
+    async api(path) {
+      const res = await fetch(`${bot.url}${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      return { status: res.status, body: await res.json() };
+    },
+    async close() {
+      await bot.stop();
+      await wecom.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
