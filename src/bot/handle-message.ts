@@ -1,7 +1,7 @@
 import type { Logger } from '../shared/logger.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { Db } from '../db/open-database.ts';
-import { findActiveStaff, staffNames, type StaffMember } from '../db/org-repository.ts';
+import { findActiveStaff, type StaffMember } from '../db/org-repository.ts';
 import { enqueueOutbound, type OutboundMessage } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import type { Tx, UseCaseContext } from '../use-cases/context.ts';
@@ -64,6 +64,3 @@ function guest(userid: string): StaffMember {
   return { userid, name: userid, department: '' };
 }
 
-export async function namesFor(tx: Tx, userids: string[]): Promise<Map<string, string>> {
-  return staffNames(tx, userids);
-}

@@ -139,6 +139,118 @@ CREATE TABLE "CaseEvent" (
     CONSTRAINT "CaseEvent_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "MaterialsNotice" (
+    "id" SERIAL NOT NULL,
+    "number" TEXT NOT NULL,
+    "caseNo" INTEGER NOT NULL,
+    "round" INTEGER NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+    "actor" TEXT NOT NULL,
+    "items" JSONB NOT NULL,
+    "basis" TEXT,
+    "procedure" TEXT,
+    "timeLimit" TEXT,
+    "fulfilledAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "MaterialsNotice_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "RefusalFiling" (
+    "id" SERIAL NOT NULL,
+    "caseNo" INTEGER NOT NULL,
+    "filer" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "leader" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "escalatedTo" TEXT,
+    "escalatedAt" TIMESTAMPTZ(3),
+    "decidedBy" TEXT,
+    "decidedAt" TIMESTAMPTZ(3),
+    "decision" TEXT,
+    "instruction" TEXT,
+    "noticeDueAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RefusalFiling_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Card" (
+    "taskId" TEXT NOT NULL,
+    "filingId" INTEGER NOT NULL,
+    "toUser" TEXT NOT NULL,
+    "role" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL,
+    "responseCode" TEXT,
+    "responseCodeAt" TIMESTAMPTZ(3),
+    "closedAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "Card_pkey" PRIMARY KEY ("taskId")
+);
+
+-- CreateTable
+CREATE TABLE "Absence" (
+    "id" SERIAL NOT NULL,
+    "userid" TEXT NOT NULL,
+    "from" TIMESTAMPTZ(3) NOT NULL,
+    "to" TIMESTAMPTZ(3) NOT NULL,
+    "reason" TEXT,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL,
+    "endedAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "Absence_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Complaint" (
+    "id" SERIAL NOT NULL,
+    "complainant" TEXT NOT NULL,
+    "content" TEXT NOT NULL,
+    "caseNo" INTEGER,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+    "dueAt" TIMESTAMPTZ(3) NOT NULL,
+    "status" TEXT NOT NULL,
+    "answer" TEXT,
+    "answeredBy" TEXT,
+    "answeredAt" TIMESTAMPTZ(3),
+    "upheld" BOOLEAN,
+    "sourceKey" TEXT NOT NULL,
+
+    CONSTRAINT "Complaint_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AccountabilityRecord" (
+    "id" SERIAL NOT NULL,
+    "key" TEXT NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+    "kind" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "department" TEXT,
+    "caseNo" INTEGER,
+    "complaintId" INTEGER,
+    "detail" JSONB NOT NULL DEFAULT '{}',
+    "decision" TEXT,
+    "decidedBy" TEXT,
+    "decidedAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "AccountabilityRecord_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReminderSent" (
+    "key" TEXT NOT NULL,
+    "caseNo" INTEGER,
+    "kind" TEXT NOT NULL,
+    "toUser" TEXT NOT NULL,
+    "at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "ReminderSent_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE INDEX "InboxMessage_processedAt_receivedAt_idx" ON "InboxMessage"("processedAt", "receivedAt");
 
@@ -174,6 +286,39 @@ CREATE INDEX "Case_firstResponder_status_idx" ON "Case"("firstResponder", "statu
 
 -- CreateIndex
 CREATE INDEX "CaseEvent_caseNo_id_idx" ON "CaseEvent"("caseNo", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MaterialsNotice_number_key" ON "MaterialsNotice"("number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MaterialsNotice_caseNo_round_key" ON "MaterialsNotice"("caseNo", "round");
+
+-- CreateIndex
+CREATE INDEX "RefusalFiling_caseNo_idx" ON "RefusalFiling"("caseNo");
+
+-- CreateIndex
+CREATE INDEX "RefusalFiling_status_idx" ON "RefusalFiling"("status");
+
+-- CreateIndex
+CREATE INDEX "Card_filingId_idx" ON "Card"("filingId");
+
+-- CreateIndex
+CREATE INDEX "Absence_userid_from_to_idx" ON "Absence"("userid", "from", "to");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Complaint_sourceKey_key" ON "Complaint"("sourceKey");
+
+-- CreateIndex
+CREATE INDEX "Complaint_status_dueAt_idx" ON "Complaint"("status", "dueAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AccountabilityRecord_key_key" ON "AccountabilityRecord"("key");
+
+-- CreateIndex
+CREATE INDEX "AccountabilityRecord_kind_at_idx" ON "AccountabilityRecord"("kind", "at");
+
+-- CreateIndex
+CREATE INDEX "ReminderSent_caseNo_idx" ON "ReminderSent"("caseNo");
 
 -- AddForeignKey
 ALTER TABLE "CaseEvent" ADD CONSTRAINT "CaseEvent_caseNo_fkey" FOREIGN KEY ("caseNo") REFERENCES "Case"("no") ON DELETE RESTRICT ON UPDATE CASCADE;
