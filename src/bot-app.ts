@@ -21,6 +21,8 @@ export interface BotDeps {
   log: Logger;
   adminToken: string | undefined;
   publicBaseUrl: string;
+  /** False only in the benchmark's acknowledgement run: messages are stored but not worked. */
+  workInbox?: boolean;
   /** Test hook: a WeCom client with small back-off delays. */
   api?: WeComApiClient;
 }
@@ -60,7 +62,9 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
       db,
       log: log.child({ component: 'callback' }),
-      onStored: (key) => inbox.notify(key),
+      onStored: (key) => {
+        if (deps.workInbox !== false) inbox.notify(key);
+      },
       isAccepting: () => accepting,
     });
     router.use('/api', requireAdmin(deps.adminToken));
@@ -72,7 +76,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
 
-  const recovered = await inbox.recover();
+  const recovered = deps.workInbox === false ? 0 : await inbox.recover();
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
   outbox.start();
 

@@ -1,0 +1,160 @@
+// npm run bench: acknowledged WeCom callbacks per second and latency for the real bot on PGlite and on
+// PostgreSQL, beside floors measured in the same run (bare Node verify+decrypt; the same plus a raw INSERT).
+// Writes the results into BENCHMARKS.md between the BENCH markers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { makeCallbacks } from './bench-messages.ts';
+
+const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const callbacks = makeCallbacks(120_000, Date.now() % 1_000_000);
+
+interface Row {
+  variant: string;
+  conns: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(PG_ADMIN);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+function startVariant(variant: string, dbUrl?: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; lines: AsyncIterableIterator<string> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/serve-variant.ts', variant, ...(dbUrl ? [dbUrl] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return (async () => {
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`${variant} exited before it was ready`);
+      const m = /^READY (\d+)/.exec(value);
+      if (m) return { child, port: Number(m[1]), lines };
+    }
+  })();
+}
+
+let cursor = 0;
+async function load(port: number, connections: number, seconds: number, amount?: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    ...(amount ? { amount } : { duration: seconds }),
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const cb = callbacks[cursor++ % callbacks.length]!;
+          return { ...req, path: cb.path, body: cb.body, headers: { 'content-type': 'text/xml' } };
+        },
+      },
+    ],
+  });
+}
+
+async function measure(variant: string, dbUrl?: string): Promise<Row[]> {
+  const { child, port } = await startVariant(variant, dbUrl);
+  try {
+    await load(port, 10, 2); // warm-up
+    const rows: Row[] = [];
+    for (const conns of [10, 50]) {
+      const r = await load(port, conns, DURATION);
+      rows.push({ variant, conns, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+      console.log(`${variant} @${conns}: ${Math.round(r.requests.average)} acks/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors + r.non2xx}`);
+    }
+    return rows;
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+/** Messages worked end to end (case stored, history, reply queued) per second, the inbox running. */
+async function measureWork(variant: string, dbUrl?: string): Promise<{ variant: string; messages: number; ms: number }> {
+  const expected = 2000;
+  const { child, port, lines } = await startVariant(variant, dbUrl, { BENCH_WORK: '1', BENCH_EXPECT: String(expected) });
+  try {
+    await load(port, 10, 0, expected);
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`${variant} exited`);
+      const m = /^DRAINED (\d+) (\d+)/.exec(value);
+      if (m) {
+        console.log(`${variant}: worked ${m[1]} messages in ${m[2]} ms`);
+        return { variant, messages: Number(m[1]), ms: Number(m[2]) };
+      }
+    }
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+const rows: Row[] = [];
+rows.push(...(await measure('bare')));
+rows.push(...(await measure('bare+pglite')));
+rows.push(...(await withPgDatabase((url) => measure('bare+postgres', url))));
+rows.push(...(await measure('bot+pglite')));
+rows.push(...(await withPgDatabase((url) => measure('bot+postgres', url))));
+const work = [await measureWork('bot+pglite'), await withPgDatabase((url) => measureWork('bot+postgres', url))];
+
+let schedulerSection = '';
+try {
+  const modulePath = './scheduler-tick.ts'; // written by the scheduler work; optional until then
+  const mod = (await import(modulePath)) as { benchSchedulerTick?: () => Promise<string> };
+  if (mod.benchSchedulerTick) schedulerSection = await mod.benchSchedulerTick();
+} catch (err) {
+  schedulerSection = `Scheduler tick benchmark failed: ${(err as Error).message}`;
+}
+
+const at10 = (v: string) => rows.find((r) => r.variant === v && r.conns === 10)!;
+const at50 = (v: string) => rows.find((r) => r.variant === v && r.conns === 50)!;
+const ratio = (a: string, b: string) => (at10(a).rps / at10(b).rps).toFixed(2);
+const report = [
+  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${DURATION} s per measurement after a 2 s warm-up; autocannon in the parent process, each server in its own process.`,
+  '',
+  '| variant | acks/s @10 | p50 / p99 ms @10 | acks/s @50 | p50 / p99 ms @50 | errors |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...['bare', 'bare+pglite', 'bare+postgres', 'bot+pglite', 'bot+postgres'].map((v) => {
+    const a = at10(v);
+    const b = at50(v);
+    return `| ${v} | ${a.rps} | ${a.p50} / ${a.p99} | ${b.rps} | ${b.p50} / ${b.p99} | ${a.errors + b.errors} |`;
+  }),
+  '',
+  `Bot vs raw-INSERT floor at 10 connections: PGlite ${ratio('bot+pglite', 'bare+pglite')}, PostgreSQL ${ratio('bot+postgres', 'bare+postgres')} (goal ≥ 0.50). p99 at 50 connections: PGlite ${at50('bot+pglite').p99} ms, PostgreSQL ${at50('bot+postgres').p99} ms (goal < 25 ms).`,
+  '',
+  'Messages worked end to end after the acknowledgement (command parsed, case and history stored, reply queued), 2,000 `登记` messages:',
+  '',
+  '| database | messages | seconds | messages/s |',
+  '|---|---:|---:|---:|',
+  ...work.map((w) => `| ${w.variant.replace('bot+', '')} | ${w.messages} | ${(w.ms / 1000).toFixed(1)} | ${Math.round(w.messages / (w.ms / 1000))} |`),
+  '',
+  schedulerSection,
+].join('\n');
+
+const file = 'BENCHMARKS.md';
+const current = await readFile(file, 'utf8').catch(() => '');
+const start = '<!-- BENCH:START -->';
+const end = '<!-- BENCH:END -->';
+const block = `${start}\n${report}\n${end}`;
+const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`;
+await writeFile(file, next);
+console.log(`\n${report}\n\nWritten to ${file}.`);
+process.exit(0);
