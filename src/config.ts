@@ -60,18 +60,18 @@ export class ConfigError extends Error {
 /** Parses the environment once at start-up; every bad variable is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (env.WECOM_CORP_ID?.trim()) {
+    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+    for (const name of required) if (!env[name]?.trim()) problems.push(`${name}: required when WECOM_CORP_ID is set`);
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
   const port = e.PORT === undefined ? 3000 : Number(e.PORT);
   if (port < 1 || port > 65535) problems.push('PORT: must be between 1 and 65535');
 
   let wecom: WeComSettings | null = null;
   if (e.WECOM_CORP_ID) {
-    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
-    for (const name of required) if (!e[name]) problems.push(`${name}: required when WECOM_CORP_ID is set`);
     wecom = {
       corpId: e.WECOM_CORP_ID,
       agentId: Number(e.WECOM_AGENT_ID ?? 0),

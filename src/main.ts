@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config, type WeComSettings } from './config.ts';
@@ -7,13 +8,16 @@ import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { applyOrg } from './db/apply-org.ts';
+import { reportOrgChanges } from './use-cases/report-org-changes.ts';
 import { readOrgFile } from './org/read-org-file.ts';
 import { DEMO_ORG_PATH } from './org/demo-org.ts';
 import { startBot } from './bot-app.ts';
-import { startFakeWeComApiServer } from './wecom/fake/wecom-api-server.ts';
-import { SANDBOX_WECOM } from './sandbox/sandbox-settings.ts';
+import { shouldRunSandbox } from './sandbox/should-run-sandbox.ts';
+import { startSandbox, type StartedSandbox } from './sandbox/start-sandbox.ts';
 
 async function main(): Promise<void> {
+  // A .env file is optional; variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig();
@@ -45,22 +49,42 @@ async function main(): Promise<void> {
 
   const closers: (() => Promise<void>)[] = [];
   let wecom: WeComSettings;
+  let sandboxRun: StartedSandbox | undefined;
   if (config.wecom) {
     wecom = config.wecom;
+  } else if (shouldRunSandbox(config)) {
+    const started = await startSandbox({ dataDir: config.dataDir, log });
+    closers.push(() => started.close());
+    sandboxRun = started;
+    wecom = started.wecom;
+    log.warn({ wecomApi: started.fake.url }, 'SANDBOX MODE: no WECOM_CORP_ID set; the bot talks to a local WeCom look-alike');
   } else {
-    const fake = await startFakeWeComApiServer({ corpId: SANDBOX_WECOM.corpId, secret: SANDBOX_WECOM.secret, agentId: SANDBOX_WECOM.agentId });
-    closers.push(() => fake.close());
-    wecom = { ...SANDBOX_WECOM, apiBase: fake.url };
-    log.warn({ wecomApi: fake.url }, 'SANDBOX MODE: no WECOM_CORP_ID set; the bot talks to a local WeCom look-alike');
+    throw new Error(`no WeCom settings in ${config.mode} mode`);
   }
+  // Only sandbox mode moves time (the page's time control); a real deployment always runs on the system clock.
+  const clock = sandboxRun?.clock ?? systemClock;
+  const sandbox = sandboxRun?.create({ db: database.prisma, calendar, log });
 
   const bot = await startBot(
-    { database, wecom, calendar, clock: systemClock, log, adminToken: config.adminToken, publicBaseUrl: config.publicBaseUrl },
+    {
+      database,
+      wecom,
+      calendar,
+      clock,
+      log,
+      adminToken: config.adminToken,
+      publicBaseUrl: config.publicBaseUrl,
+      ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
+    },
     config.port,
   );
+  sandbox?.attach(bot);
   log.info({ url: config.publicBaseUrl, mode: config.mode }, 'bot is serving');
-  if (config.mode === 'sandbox') {
-    console.log(`\n  效能助手 sandbox is running (no WeCom account needed).\n  Health: ${config.publicBaseUrl}/healthz\n`);
+  if (sandbox) {
+    console.log(
+      `\n  效能助手 沙盒模式已开启：未连接企业微信，数据仅供体验（sandbox mode: no WeCom account needed）\n` +
+        `  打开体验页面 / open the sandbox:  ${config.publicBaseUrl}/sandbox\n`,
+    );
   }
   if (database.dump) closers.push(scheduleBackups(database, config.dataDir, log));
 
@@ -86,6 +110,7 @@ async function applyOrgFile(database: Database, file: string, log: Logger): Prom
     process.exit(4);
   }
   const result = await applyOrg(database.prisma, parsed.org, new Date());
+  await reportOrgChanges(database.prisma, new Date());
   log.info({ file, changes: result.changes, postChanges: result.postChanges.length }, 'organization file applied');
 }
 

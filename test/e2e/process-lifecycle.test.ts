@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/open-database.ts';
+import { storeInbound } from '../../src/db/inbox.ts';
+import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
+import { createWeComTestClient } from '../support/wecom-test-client.ts';
+import { ADMIN_TOKEN, BASIC_ORG, TEST_WECOM } from '../support/start-test-bot.ts';
+
+async function freePort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r()));
+  return port;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn().catch(() => undefined);
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the bot as a process: start, graceful stop, recovery after a crash', () => {
+  let wecom: FakeWeComApiServer;
+  let dataDir: string;
+  let port: number;
+  const client = createWeComTestClient(TEST_WECOM);
+
+  beforeAll(async () => {
+    wecom = await startFakeWeComApiServer({ corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId });
+    dataDir = await mkdtemp(path.join(tmpdir(), 'xn-proc-'));
+    port = await freePort();
+  });
+  afterAll(async () => wecom?.close());
+
+  function startProcess(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+    let out = '';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        WECOM_CORP_ID: TEST_WECOM.corpId,
+        WECOM_AGENT_ID: String(TEST_WECOM.agentId),
+        WECOM_SECRET: TEST_WECOM.secret,
+        WECOM_TOKEN: TEST_WECOM.token,
+        WECOM_ENCODING_AES_KEY: TEST_WECOM.encodingAESKey,
+        WECOM_API_BASE: wecom.url,
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        ORG_FILE: BASIC_ORG,
+        ADMIN_TOKEN,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    return { child, output: () => out, exited };
+  }
+
+  const base = () => `http://127.0.0.1:${port}`;
+  const post = (req: { query: string; body: string }) => fetch(`${base()}/wecom/callback?${req.query}`, { method: 'POST', body: req.body });
+
+  it('serves, finishes in-flight messages on SIGTERM, and exits cleanly', async () => {
+    const p = startProcess();
+    await until('healthz', async () => (await fetch(`${base()}/healthz`)).ok);
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post(client.textCallback({ from: 'lihua', content: `登记 来人 审核 申请人${i} 申报材料${i}` })).then((r) => r.status)),
+    );
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.output()).toContain('stopped cleanly');
+
+    // Every acknowledged message was worked before the exit.
+    const db = await openDatabase({ dataDir });
+    try {
+      expect(await db.prisma.inboxMessage.count({ where: { processedAt: null } })).toBe(0);
+      expect(await db.prisma.case.count()).toBe(10);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('works at start-up a message that was acknowledged but not worked before a crash', async () => {
+    // The state a crash leaves between the answer to WeCom and the work: an unprocessed inbox row.
+    const db = await openDatabase({ dataDir });
+    const msg = { kind: 'text', msgId: '4561255354251345929', fromUser: 'lihua', createTime: 1764300000, content: '登记 来电 咨询 孙八 崩溃前的消息', agentId: TEST_WECOM.agentId };
+    await storeInbound(db.prisma, { key: 'msg:4561255354251345929', kind: 'text', fromUser: 'lihua', payload: msg });
+    await db.close();
+
+    const p = startProcess();
+    try {
+      const reply = await until('the recovered reply', async () => wecom.messagesTo('lihua').find((m) => m.content?.includes('孙八')));
+      const no = Number(/#(\d+)/.exec(reply.content!)![1]);
+      const res = await fetch(`${base()}/api/cases/${no}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect((await res.json()).applicant).toBe('孙八');
+    } finally {
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    }
+  });
+
+  it('stops at start-up with one message naming every bad variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, WECOM_CORP_ID: 'wx1', PORT: 'abc', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code).toBe(2);
+    for (const name of ['PORT', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY']) expect(err).toContain(name);
+  });
+});
