@@ -1,0 +1,48 @@
+import type { Context } from 'koa';
+import { isVisibleTo, type SandboxEvent, type SandboxHub } from './sandbox-hub.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-Sent Events for one person: their history first (or what they missed, after Last-Event-ID),
+ * then every new line live. Other people's messages arrive as id-less `activity` events so the page
+ * can badge them in the person list. Returns a function that ends the stream (used on shutdown).
+ */
+export function openEventStream(ctx: Context, hub: SandboxHub, userid: string): () => void {
+  const lastSeen = Number(ctx.get('last-event-id') || ctx.query['after'] || 0);
+  // Written straight to the socket: Koa's stream piping reports every closed browser tab as an error.
+  const stream = ctx.res;
+  const write = (e: SandboxEvent) => stream.write(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify(e)}\n\n`);
+
+  ctx.respond = false;
+  ctx.req.socket.setTimeout(0);
+  ctx.req.socket.setNoDelay(true);
+  stream.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    'x-accel-buffering': 'no',
+    // Ending the stream on shutdown then frees the socket at once instead of leaving it keep-alive.
+    connection: 'close',
+  });
+
+  stream.write('retry: 2000\n\n');
+  for (const e of hub.historyFor(userid, Number.isFinite(lastSeen) ? lastSeen : 0)) write(e);
+  stream.write('event: ready\ndata: {}\n\n');
+
+  const off = hub.subscribe((e) => {
+    if (isVisibleTo(e, userid)) write(e);
+    else if (e.kind === 'message') stream.write(`event: activity\ndata: ${JSON.stringify({ touser: e.touser })}\n\n`);
+  });
+  const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    off();
+    clearInterval(heartbeat);
+    stream.end();
+  };
+  ctx.req.on('close', end);
+  return end;
+}
