@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type Router from '@koa/router';
 import type { Clock } from './shared/clock.ts';
 import type { Logger } from './shared/logger.ts';
 import type { WorkCalendar } from './domain/calendar/work-calendar.ts';
@@ -9,9 +10,17 @@ import { createHttpApp } from './http/create-http-app.ts';
 import { registerWeComCallback } from './http/routes/wecom-callback.ts';
 import { registerHealth } from './http/routes/health.ts';
 import { registerCasesApi, requireAdmin } from './http/routes/cases-api.ts';
+import { registerNoticePage } from './http/routes/notice-page.ts';
+import { registerComplaintsApi } from './http/routes/complaints-api.ts';
+import { registerAccountabilityApi } from './http/routes/accountability-api.ts';
+import { registerDepartmentQueueApi } from './http/routes/department-queue-api.ts';
+import { registerServicePages } from './http/routes/service-pages.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
+import { startScheduler, type TickReport } from './jobs/start-scheduler.ts';
+import { ALL_JOBS } from './jobs/all-jobs.ts';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './domain/reminders/reminder-policy.ts';
 
 export interface BotDeps {
   database: Database;
@@ -25,6 +34,15 @@ export interface BotDeps {
   workInbox?: boolean;
   /** Test hook: a WeCom client with small back-off delays. */
   api?: WeComApiClient;
+  /** More routes on the same app (the sandbox page); the returned function runs first on stop (ends open streams). */
+  extraRoutes?: (router: Router) => void | (() => void);
+  /** Office hours and the reminder ladder; default DEFAULT_REMINDER_POLICY (OFFICE_HOURS feeds its hours). */
+  reminderPolicy?: ReminderPolicy;
+  /**
+   * True (main.ts): node-cron ticks every minute, plus one catch-up tick at start. Default false, so tests
+   * place every tick themselves through runSchedulerTick and no reminder arrives in the middle of a test.
+   */
+  cronTicks?: boolean;
 }
 
 export interface RunningBot {
@@ -36,6 +54,8 @@ export interface RunningBot {
   settle(): Promise<void>;
   /** Graceful stop: no new callbacks, finish in-flight work, close the HTTP server (not the database). */
   stop(): Promise<void>;
+  /** Runs every scheduled job once at `now` (tests and the sandbox's time control move time this way). */
+  runSchedulerTick(now?: Date): Promise<TickReport>;
 }
 
 /** Wires the bot together and starts serving. The composition root for main.ts and for tests. */
@@ -56,6 +76,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   });
 
   let accepting = true;
+  let closeExtras: () => void = () => undefined;
   const app = createHttpApp(log, (router) => {
     registerHealth(router, db);
     registerWeComCallback(router, {
@@ -69,6 +90,13 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     });
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
+    registerNoticePage(router, { db });
+    registerComplaintsApi(router, { db, clock });
+    registerAccountabilityApi(router, { db });
+    registerDepartmentQueueApi(router, { db, clock });
+    registerServicePages(router, { db });
+    const cleanup = deps.extraRoutes?.(router);
+    if (cleanup) closeExtras = cleanup;
   });
 
   const server = app.listen(port, host);
@@ -79,6 +107,15 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   const recovered = deps.workInbox === false ? 0 : await inbox.recover();
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
   outbox.start();
+  const scheduler = startScheduler({
+    jobs: ALL_JOBS,
+    deps: { db, calendar, policy: deps.reminderPolicy ?? DEFAULT_REMINDER_POLICY, publicBaseUrl: deps.publicBaseUrl },
+    clock,
+    log: log.child({ component: 'scheduler' }),
+    cron: deps.cronTicks === true && deps.workInbox !== false,
+  });
+  // Whatever fell due while the bot was down goes out now, not at the next minute.
+  if (deps.cronTicks === true && deps.workInbox !== false) void scheduler.tick().then(() => outbox.kick(), (err: unknown) => log.error({ err }, 'catch-up tick failed'));
 
   return {
     server,
@@ -91,8 +128,15 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       outbox.kick();
       await outbox.idle();
     },
+    async runSchedulerTick(now?: Date) {
+      const report = await scheduler.tick(now);
+      outbox.kick();
+      return report;
+    },
     async stop() {
       accepting = false;
+      closeExtras();
+      await scheduler.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await inbox.stop();

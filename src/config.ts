@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficeHours } from './domain/reminders/reminder-policy.ts';
 
 /** The WeCom app settings. Absent `WECOM_CORP_ID` means sandbox mode (a local WeCom look-alike). */
 export interface WeComSettings {
@@ -22,6 +23,8 @@ export interface Config {
   publicBaseUrl: string;
   calendarDir: string;
   logLevel: string;
+  /** OFFICE_HOURS, China time: routine reminders go out only then, on working days. */
+  officeHours: OfficeHours;
 }
 
 const optionalText = z
@@ -48,6 +51,9 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   CALENDAR_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  OFFICE_HOURS: optionalText.pipe(
+    z.string().refine((v) => parseOfficeHours(v) !== null, 'must be HH:MM-HH:MM, opening before closing (e.g. 09:00-17:30)').optional(),
+  ),
 });
 
 export class ConfigError extends Error {
@@ -95,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     calendarDir: path.resolve(e.CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
     logLevel: e.LOG_LEVEL ?? 'info',
+    officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
   });
 }

@@ -12,6 +12,7 @@ import { reportOrgChanges } from './use-cases/report-org-changes.ts';
 import { readOrgFile } from './org/read-org-file.ts';
 import { DEMO_ORG_PATH } from './org/demo-org.ts';
 import { startBot } from './bot-app.ts';
+import { reminderPolicy } from './domain/reminders/reminder-policy.ts';
 import { shouldRunSandbox } from './sandbox/should-run-sandbox.ts';
 import { startSandbox, type StartedSandbox } from './sandbox/start-sandbox.ts';
 
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
       log,
       adminToken: config.adminToken,
       publicBaseUrl: config.publicBaseUrl,
+      reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
+      cronTicks: true,
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     config.port,

@@ -10,6 +10,8 @@ import type { Command } from './commands/command.ts';
 import { renderHelp, renderParseErrors } from './replies/parse-errors.ts';
 import { GENERAL } from './replies/general.ts';
 import { runCommand } from './run-command.ts';
+import { handleCardClick } from './handle-card-click.ts';
+import { syncCaseRefusalCards } from './cards/sync-refusal-cards.ts';
 
 export interface MessageDeps {
   db: Db;
@@ -41,7 +43,14 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     } else {
       const ctx = contextFor(deps, tx, inboxKey, now, actor ?? guest(msg.fromUser), outgoing);
       reply(await runCommand(ctx, parsed.command));
+      const cmd = parsed.command;
+      // A refusal decided by text shows on its cards too; the sync is a no-op when nothing changed.
+      if (cmd.type === 'approve' || cmd.type === 'overturn' || cmd.type === 'escalate') await syncCaseRefusalCards(ctx, cmd.caseNo);
     }
+  } else if (msg.kind === 'card_click') {
+    const actor = await findActiveStaff(tx, msg.fromUser);
+    if (!actor) reply(GENERAL.notStaff);
+    else await handleCardClick(contextFor(deps, tx, inboxKey, now, actor, outgoing), msg);
   } else if (msg.kind === 'other' && msg.msgType !== 'event') {
     reply(GENERAL.nonText);
   }

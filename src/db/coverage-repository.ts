@@ -1,4 +1,6 @@
-import { whoCovers, type Cover } from '../domain/coverage/who-covers.ts';
+import { whoCovers, type Cover, type CoverVia } from '../domain/coverage/who-covers.ts';
+import { ACTIVE_STATUSES, type CaseRecord } from '../domain/case/case.ts';
+import { toCaseRecord } from './case-repository.ts';
 import type { Db } from './open-database.ts';
 
 type Reader = Pick<Db, 'absence' | 'post' | 'staff' | 'department'>;
@@ -20,4 +22,63 @@ export async function coverFor(db: Reader, handler: string, at: Date): Promise<C
   const people = [handler, dept?.head ?? '', ...posts.flatMap((p) => [p.a, p.b ?? ''])].filter(Boolean);
   const away = await awayAt(db, people, at);
   return whoCovers({ handler, isAway: (u) => away.has(u), posts: posts.map((p) => ({ a: p.a, b: p.b })), head: dept?.head ?? null });
+}
+
+/** A case whose handler is away and that `userid` covers (R7: B sees it in 待办). */
+export interface CoveredCase {
+  case: CaseRecord;
+  via: CoverVia;
+}
+
+/** Active cases that `userid` covers at `at` because their handler is away. */
+export async function listCoveredCases(db: Reader & Pick<Db, 'case'>, userid: string, at: Date): Promise<CoveredCase[]> {
+  const away = await db.absence.findMany({
+    where: { from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+    select: { userid: true },
+  });
+  const handlers = [...new Set(away.map((a) => a.userid))].filter((u) => u !== userid);
+  if (handlers.length === 0) return [];
+  const rows = await db.case.findMany({
+    where: { status: { in: [...ACTIVE_STATUSES] }, handler: { in: handlers } },
+    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
+    take: 200,
+  });
+  const covers = new Map<string, Cover | null>();
+  for (const h of new Set(rows.map((r) => r.handler))) covers.set(h, await coverFor(db, h, at));
+  return rows.flatMap((r) => {
+    const cover = covers.get(r.handler);
+    return cover && cover.userid === userid && cover.via !== 'handler' ? [{ case: toCaseRecord(r), via: cover.via }] : [];
+  });
+}
+
+/**
+ * Whether nobody of a department (its active staff and its head) is at work at `now` (R7 §6: the
+ * department still takes requests, queued for its return). A department with nobody in it counts as away.
+ */
+export async function departmentAllAway(db: Reader, deptKey: string, now: Date): Promise<boolean> {
+  const dept = await db.department.findUnique({ where: { key: deptKey } });
+  const staff = await db.staff.findMany({ where: { department: deptKey, active: true }, select: { userid: true } });
+  const people = [...new Set([...staff.map((s) => s.userid), ...(dept?.head ? [dept.head] : [])])];
+  if (people.length === 0) return true;
+  const away = await awayAt(db, people, now);
+  return people.every((p) => away.has(p));
+}
+
+/** The department's return (R7 §6): its active cases whose handler is away with nobody covering. */
+export async function listUncoveredCases(db: Reader & Pick<Db, 'case'>, deptKey: string, at: Date): Promise<CaseRecord[]> {
+  const members = await db.staff.findMany({ where: { department: deptKey }, select: { userid: true } });
+  const rows = await db.case.findMany({
+    where: { status: { in: [...ACTIVE_STATUSES] }, OR: [{ department: deptKey }, { handler: { in: members.map((m) => m.userid) } }] },
+    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
+    take: 500,
+  });
+  const away = await awayAt(db, [...new Set(rows.map((r) => r.handler))], at);
+  const nobody = new Set<string>();
+  for (const h of away) if ((await coverFor(db, h, at)) === null) nobody.add(h);
+  return rows.filter((r) => nobody.has(r.handler)).map(toCaseRecord);
+}
+
+/** The posts `userid` holds as A, with their B holders (who are told of A's leave). */
+export async function postsHeldBy(db: Pick<Db, 'post'>, userid: string): Promise<{ department: string; name: string; b: string | null }[]> {
+  return db.post.findMany({ where: { a: userid }, select: { department: true, name: true, b: true }, orderBy: { id: 'asc' } });
 }

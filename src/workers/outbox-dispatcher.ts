@@ -3,6 +3,10 @@ import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { Db } from '../db/open-database.ts';
 import { claimDueOutbound, markGaveUp, markRetry, markSent, type ClaimedOutbound } from '../db/outbox.ts';
+import { enqueueOutbound } from '../db/outbox.ts';
+import { cardUpdateFallback } from './card-update-fallback.ts';
+import { MESSAGE_KINDS, appSendsSince, holdBack, recentSends } from '../db/outbox-rate.ts';
+import { WECOM_PER_USER_LIMITS, appDailyLimit, chinaDayStart, nextSendSlot, type SendLimits } from './rate-limit.ts';
 import { WeComApiError, WeComNetworkError } from '../wecom/errors.ts';
 import type { WeComApiClient } from '../wecom/api-client.ts';
 
@@ -14,6 +18,8 @@ interface OutboxDispatcherOptions {
   /** Give up after this many failed attempts, with a record. */
   maxAttempts?: number;
   batchSize?: number;
+  /** WeCom's send limits; default 30/min and 1000/h per member, and 200 × (staff count) a day for the app. */
+  limits?: Partial<SendLimits>;
 }
 
 const LEASE_MS = 60_000;
@@ -65,21 +71,69 @@ export class OutboxDispatcher {
       for (;;) {
         const batch = await claimDueOutbound(this.o.db, { owner: this.owner, now: this.o.clock.now(), limit: this.o.batchSize ?? 20, leaseMs: LEASE_MS });
         if (batch.length === 0) return;
-        for (const row of batch) await this.sendOne(row);
+        // UPDATE ... RETURNING does not keep the claim's order; one member's messages go out in queue order.
+        batch.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const budget = await this.sendBudget(batch);
+        for (const row of batch) {
+          if (await budget.holdIfOverLimit(row)) continue;
+          if (await this.sendOne(row)) budget.count(row);
+        }
       }
     } catch (err) {
       this.o.log.error({ err }, 'outbox dispatch failed');
     }
   }
 
-  private async sendOne(row: ClaimedOutbound): Promise<void> {
+  /**
+   * WeCom drops messages over its per-member limits without an error, so the dispatcher counts what
+   * was sent (from the database, so every instance counts the same) and holds a message back to the
+   * instant it may go instead of sending it into the limit.
+   */
+  private async sendBudget(batch: ClaimedOutbound[]) {
+    const { db, clock } = this.o;
+    const now = clock.now();
+    const limits: SendLimits = {
+      ...WECOM_PER_USER_LIMITS,
+      perAppPerDay: this.o.limits?.perAppPerDay ?? appDailyLimit(await db.staff.count()),
+      ...this.o.limits,
+    };
+    const messages = batch.filter((r) => MESSAGE_KINDS.includes(r.kind));
+    const sends = await recentSends(db, { users: [...new Set(messages.map((r) => r.toUser))], now, owner: this.owner, leaseMs: LEASE_MS });
+    let appToday = messages.length > 0 ? await appSendsSince(db, chinaDayStart(now)) : 0;
+    return {
+      holdIfOverLimit: async (row: ClaimedOutbound): Promise<boolean> => {
+        if (!MESSAGE_KINDS.includes(row.kind)) return false;
+        const slot = nextSendSlot({ userSends: sends.get(row.toUser) ?? [], appSendsToday: appToday, now: clock.now(), limits });
+        if (!slot) return false;
+        await holdBack(db, row.id, this.owner, slot);
+        this.o.log.info({ outboxId: String(row.id), to: row.toUser, until: slot.toISOString() }, 'outbound held back for WeCom send limits');
+        return true;
+      },
+      count: (row: ClaimedOutbound) => {
+        if (!MESSAGE_KINDS.includes(row.kind)) return;
+        sends.set(row.toUser, [...(sends.get(row.toUser) ?? []), clock.now()]);
+        appToday++;
+      },
+    };
+  }
+
+  /** True when the message was sent. */
+  private async sendOne(row: ClaimedOutbound): Promise<boolean> {
     const { db, log, clock } = this.o;
     const started = Date.now();
     try {
       const result = await this.deliver(row);
       await markSent(db, row.id, this.owner, clock.now(), result);
       log.info({ outboxId: String(row.id), kind: row.kind, to: row.toUser, ms: Date.now() - started }, 'outbound sent');
+      return true;
     } catch (err) {
+      const fallback = cardUpdateFallback(row, err, clock.now());
+      if (fallback) {
+        await enqueueOutbound(db, [fallback]);
+        await markGaveUp(db, row.id, this.owner, clock.now(), `${err instanceof Error ? err.message : String(err)}; sent as text instead`);
+        log.warn({ outboxId: String(row.id), to: row.toUser }, 'card update refused; outcome sent as text');
+        return false;
+      }
       const attempts = row.attempts + 1;
       const retryable = (err instanceof WeComApiError || err instanceof WeComNetworkError) && err.retryable;
       const message = err instanceof Error ? err.message : String(err);
@@ -92,6 +146,7 @@ export class OutboxDispatcher {
         await markGaveUp(db, row.id, this.owner, clock.now(), message);
         log.error({ outboxId: String(row.id), attempts, err: message }, 'outbound given up');
       }
+      return false;
     }
   }
 

@@ -7,6 +7,7 @@ import { applyOrg } from '../../src/db/apply-org.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { createWeComApiClient } from '../../src/wecom/api-client.ts';
 import { startBot, type RunningBot } from '../../src/bot-app.ts';
+import { createSandbox, type Sandbox } from '../../src/sandbox/create-sandbox.ts';
 import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
 import { createWeComTestClient, type WeComTestClient } from './wecom-test-client.ts';
 import { createTestDatabase, type Backend } from './test-database.ts';
@@ -27,6 +28,8 @@ export interface TestBot {
   wecom: FakeWeComApiServer;
   client: WeComTestClient;
   clock: AdjustableClock;
+  /** The /sandbox page and API, when started with `sandbox: true`. */
+  sandbox: Sandbox | undefined;
   logLines: string[];
   /** POSTs a signed, encrypted callback as WeCom would. */
   post(req: { query: string; body: string }): Promise<Response>;
@@ -37,7 +40,9 @@ export interface TestBot {
 }
 
 /** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
-export async function startTestBot(options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean } = {},
+): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
   const database = options.database ?? (await createTestDatabase(options.backend ?? 'pglite'));
@@ -50,11 +55,25 @@ export async function startTestBot(options: { backend?: Backend; orgFile?: strin
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
   const api = createWeComApiClient({ baseUrl: wecom.url, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, retryBaseDelayMs: 1, log });
   const calendar = await loadWorkCalendar();
+  const sandbox = options.sandbox
+    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log })
+    : undefined;
   const bot = await startBot(
-    { database, wecom: { ...TEST_WECOM, apiBase: wecom.url }, calendar, clock, log, adminToken: ADMIN_TOKEN, publicBaseUrl: 'http://bot.test', api },
+    {
+      database,
+      wecom: { ...TEST_WECOM, apiBase: wecom.url },
+      calendar,
+      clock,
+      log,
+      adminToken: ADMIN_TOKEN,
+      publicBaseUrl: 'http://bot.test',
+      api,
+      ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
+    },
     0,
     '127.0.0.1',
   );
+  sandbox?.attach(bot);
   const client = createWeComTestClient({ ...TEST_WECOM }, { now: () => clock.now().getTime() });
 
   const post = (req: { query: string; body: string }) =>
@@ -66,6 +85,7 @@ export async function startTestBot(options: { backend?: Backend; orgFile?: strin
     wecom,
     client,
     clock,
+    sandbox,
     logLines,
     post,
     async say(from, content) {
@@ -81,6 +101,7 @@ export async function startTestBot(options: { backend?: Backend; orgFile?: strin
     },
     async close() {
       await bot.stop();
+      sandbox?.close();
       await wecom.close();
       if (!options.database) await database.close();
     },

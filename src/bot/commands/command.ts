@@ -145,6 +145,17 @@ export interface EscalateCommand {
   note?: string;
 }
 
+/**
+ * Extension for the office (R8 §4), not in CONTRACT.md's table and so not in COMMAND_TYPES:
+ * 答复投诉 编号 属实|不属实 答复内容.
+ */
+export interface AnswerComplaintCommand {
+  type: 'answerComplaint';
+  complaintId: number;
+  upheld: boolean;
+  answer: string;
+}
+
 export type Command =
   | HelpCommand
   | RegisterCommand
@@ -163,4 +174,5 @@ export type Command =
   | GuideCommand
   | ApproveCommand
   | OverturnCommand
-  | EscalateCommand;
+  | EscalateCommand
+  | AnswerComplaintCommand;

@@ -3,6 +3,7 @@ import { lookupCommandWord, splitGluedCommand, suggestCommand } from './command-
 import { parseCaseCommand, type CaseCommandType } from './parse-case-commands.ts';
 import { clip, commandError, type ParseContext, type ParseError, type ParseResult } from './parse-error.ts';
 import { parseLeave } from './parse-leave.ts';
+import { parseOfficeCommand } from './parse-office-commands.ts';
 import { parseRegister } from './parse-register.ts';
 import { joinNorm, joinRaw, subToken, tokenize, type Token } from './tokens.ts';
 
@@ -17,6 +18,8 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   const tokens = tokenize(typeof text === 'string' ? text : '');
   const head = tokens[0];
   if (!head) return { ok: false, errors: [{ code: 'empty' }] };
+  const office = parseOfficeCommand(tokens);
+  if (office) return office;
   const found = commandAt(head);
   if (!found) {
     const suggestion = suggestCommand(head.norm);

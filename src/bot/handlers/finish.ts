@@ -1,11 +1,11 @@
-import { staffNames } from '../../db/org-repository.ts';
 import { finishCase } from '../../use-cases/finish-case.ts';
-import { renderFinished, renderNotFound, renderRefusals } from '../replies/case-replies.ts';
+import { renderFinished, renderNotFound } from '../replies/case-replies.ts';
 import type { CommandHandler } from './handler.ts';
+import { refusedReply } from './refused-reply.ts';
 
 export const handleFinish: CommandHandler<'finish'> = async (ctx, command) => {
   const r = await finishCase(ctx, command.caseNo, command.result);
   if (r.kind === 'not_found') return renderNotFound(r.no);
-  if (r.kind === 'refused') return renderRefusals(r.case, r.reasons, await staffNames(ctx.tx, [r.case.handler]));
-  return renderFinished(r.case, ctx.now);
+  if (r.kind === 'refused') return refusedReply(ctx, r.case, r.reasons);
+  return renderFinished(r.case, ctx.now, r.onTime);
 };

@@ -1,7 +1,10 @@
+import { SYSTEM_ACTOR } from '../../domain/case/authorization.ts';
 import { isOverdue, type CaseEventRecord, type CaseRecord } from '../../domain/case/case.ts';
-import type { Refusal } from '../../domain/case/finish.ts';
+import type { Reason } from '../../domain/case/decision.ts';
 import type { ServiceInfo } from '../../db/org-repository.ts';
+import { fitList } from './fit-bytes.ts';
 import { CHANNEL_ZH, CLASS_ZH, STATUS_ZH, formatDeadline, formatInstant, nameOf } from './format.ts';
+import { reasonText } from './reason-text.ts';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -31,8 +34,10 @@ export function renderUnknownService(ref: string, suggestions: string[]): string
   return `未找到类别或事项“${ref}”。类别可用：审核、批复、咨询、维权、内部、请示，或事项清单中的编号、名称。${hint}`;
 }
 
-export function renderFinished(c: CaseRecord, now: Date): string {
-  const late = c.dueAt !== null && now > c.dueAt ? '（已超过办理期限）' : '';
+/** `onTime`: as judged by the finish rule (a paused clock does not run late); defaults to now vs. due. */
+export function renderFinished(c: CaseRecord, now: Date, onTime?: boolean): string {
+  const lateNow = onTime === undefined ? c.dueAt !== null && now > c.dueAt : !onTime;
+  const late = lateNow ? '（已超过办理期限，已记录超期，报办公室备案）' : '';
   return `#${c.no} 已办结${late}。结果：${c.result ?? ''}`;
 }
 
@@ -40,20 +45,12 @@ export function renderNotFound(no: number): string {
   return `未找到案件 #${no}，请核对编号。发送“待办”可查看您的案件。`;
 }
 
-export function renderRefusals(c: CaseRecord, reasons: Refusal[], names: Names): string {
-  const lines = reasons.map((r, i) => `${i + 1}. ${refusalText(c, r, names)}`);
-  return [`#${c.no} 未能办理，原因如下：`, ...lines].join('\n');
-}
-
-function refusalText(c: CaseRecord, r: Refusal, names: Names): string {
-  switch (r.code) {
-    case 'not_allowed':
-      return `此操作只能由承办人${nameOf(names, c.handler)}或其 B 岗顶岗人员办理。`;
-    case 'wrong_status':
-      return `案件当前状态为“${STATUS_ZH[c.status]}”，不能进行此操作。`;
-    default:
-      return `不能办理（${r.code}）。`;
-  }
+/** Every reason at once (nothing was changed); a wrong material also gets the service's full list. */
+export function renderRefusals(c: CaseRecord, reasons: Reason[], names: Names): string {
+  const lines = reasons.map((r, i) => `${i + 1}. ${reasonText(c, r, names)}`);
+  const valid = reasons.flatMap((r) => (r.code === 'unknown_material' ? [r.valid] : []))[0];
+  const list = valid ? [`本事项材料清单：${valid.map((m, i) => `${i + 1}. ${m}`).join('；')}（可写序号，如“补正 #${c.no} 1、3”，或“全部”）`] : [];
+  return [`#${c.no} 未能办理，原因如下：`, ...lines, ...list].join('\n');
 }
 
 export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], names: Names, now: Date): string {
@@ -69,24 +66,48 @@ export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], name
   ];
   if (c.result) lines.push(`结果：${c.result}`);
   lines.push('办理记录：');
-  for (const e of history.slice(-10)) lines.push(`· ${formatInstant(e.at)} ${nameOf(names, e.actor)} ${ACTION_ZH[e.action] ?? e.action}`);
+  for (const e of history.slice(-10)) lines.push(`· ${formatInstant(e.at)} ${historyLine(e, names)}`);
   return lines.join('\n');
 }
 
-export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now: Date): string {
+/** `covering`: case no → how the actor covers it for its absent handler (R7), e.g. B岗顶岗. */
+export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now: Date, covering: ReadonlyMap<number, string> = new Map()): string {
   if (cases.length === 0) return '您目前没有待办案件。';
-  const lines = [`您有 ${cases.length} 件待办（期限近的在前）：`];
+  const lines: string[] = [];
   for (const c of cases.slice(0, 20)) {
     const due = c.dueAt ? formatDeadline(c.dueAt, now) : '未设定';
     const flag = isOverdue(c, now) ? '【已超期】' : '';
-    const role = c.handler === actor ? '' : `（首问，现由${nameOf(names, c.handler)}承办）`;
+    const via = covering.get(c.no);
+    const role = via ? `（${via}，代${nameOf(names, c.handler)}办理）` : c.handler === actor ? '' : `（首问，现由${nameOf(names, c.handler)}承办）`;
     lines.push(`#${c.no} ${flag}${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${due}${role}`);
   }
-  if (cases.length > 20) lines.push(`……另有 ${cases.length - 20} 件，请登录查看。`);
-  return lines.join('\n');
+  // Within WeCom's 2048 bytes: later (less urgent) lines give way first.
+  const head = [`您有 ${cases.length} 件待办（期限近的在前）：`];
+  return fitList(head, lines, [], (n) => `……另有 ${n} 件，请登录查看。`, { hidden: cases.length - lines.length });
 }
 
 const ACTION_ZH: Record<string, string> = {
   registered: '登记',
   finished: '办结',
+  transferred: '转办',
+  referred_out: '外转',
+  marked_urgent: '报告紧急情况',
+  materials_requested: '一次性告知补正材料（计时暂停）',
+  materials_completed: '材料补齐（重新计时）',
+  refusal_filed: '提出不予办理报备',
+  refusal_approved: '同意不予办理',
+  refusal_overturned: '纠正（恢复办理）',
+  refusal_escalated: '上报主要负责人',
+  deemed_approved: '逾期未答复，视为同意',
 };
+
+/** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
+function historyLine(e: CaseEventRecord, names: Names): string {
+  const who = e.actor === SYSTEM_ACTOR ? '系统' : nameOf(names, e.actor);
+  const d = e.detail;
+  const what = ACTION_ZH[e.action] ?? e.action;
+  if (e.action === 'transferred' && typeof d.to === 'string') return `${who} 转办给${nameOf(names, d.to)}`;
+  if (e.action === 'referred_out' && typeof d.competentBody === 'string') return `${who} 外转至${d.competentBody}`;
+  if (e.action === 'materials_requested' && typeof d.number === 'string') return `${who} ${what}，告知书 ${d.number}`;
+  return `${who} ${what}`;
+}

@@ -19,6 +19,9 @@ const FIELD_LABELS: Record<string, string> = {
   instruction: '纠正意见',
   from: '开始日期',
   to: '结束日期',
+  complaintId: '投诉编号（格式：答复投诉 编号 属实|不属实 答复内容）',
+  verdict: '核查结论“属实”或“不属实”',
+  answer: '答复内容',
 };
 
 const DATE_LABELS: Record<string, string> = { from: '开始日期', to: '结束日期', deadline: '期限' };

@@ -2,19 +2,33 @@
  * Who may do what, in one table (PRODUCT.md: "Nobody acts outside their role").
  * A role is what a person is *to this case* at this moment; roles are resolved by resolveRoles.
  */
-export type CaseRole = 'handler' | 'covering' | 'first_responder' | 'leader' | 'principal' | 'office' | 'staff';
+export type CaseRole = 'handler' | 'covering' | 'first_responder' | 'leader' | 'principal' | 'office' | 'staff' | 'system';
+
+export const CASE_ROLES: readonly CaseRole[] = ['handler', 'covering', 'first_responder', 'leader', 'principal', 'office', 'staff', 'system'];
+
+/**
+ * The actor name of work the bot does by itself (the deemed-approval sweep). '#' cannot occur in a
+ * WeCom userid, so no staff member can ever be mistaken for the bot.
+ */
+export const SYSTEM_ACTOR = '#system';
 
 export const CASE_ACTIONS = {
   view: ['staff'],
   finish: ['handler', 'covering'],
+  // R4 §4: the first responder stays responsible for pointing the request to the right place.
   transfer: ['handler', 'covering', 'first_responder'],
   refer_out: ['handler', 'covering'],
   request_materials: ['handler', 'covering'],
   materials_complete: ['handler', 'covering'],
+  // R6 §1: a refusal is only ever a filing; the handler files, the leader decides.
   refuse: ['handler', 'covering'],
+  // R4 §5: whoever first took an urgent matter must report it at once.
   urgent: ['handler', 'covering', 'first_responder'],
+  // `leader` is only resolved for the leader a pending filing is addressed to.
   decide_refusal: ['leader'],
   decide_escalated: ['principal'],
+  // R3 §5: nobody decides a deemed approval; the deadline does.
+  deem_approve: ['system'],
 } as const satisfies Record<string, readonly CaseRole[]>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;
@@ -30,6 +44,7 @@ export interface RoleFacts {
   /** Whoever covers the handler right now (R7), or null when the handler is present. */
   coveringFor: string | null;
   isStaff: boolean;
+  /** The leader the case's pending refusal filing is addressed to (null when none is pending). */
   leader?: string | null;
   principal?: string | null;
   officeMembers?: readonly string[];
@@ -37,6 +52,7 @@ export interface RoleFacts {
 
 export function resolveRoles(f: RoleFacts): Set<CaseRole> {
   const roles = new Set<CaseRole>();
+  if (f.actor === SYSTEM_ACTOR) return new Set(['system']);
   if (f.isStaff) roles.add('staff');
   if (f.actor === f.handler) roles.add('handler');
   if (f.coveringFor !== null && f.actor === f.coveringFor) roles.add('covering');

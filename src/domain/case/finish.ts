@@ -1,21 +1,18 @@
-import { isAllowed, type CaseRole } from './authorization.ts';
-import { isActive, type CaseEventRecord, type CaseRecord } from './case.ts';
+import type { CaseRecord } from './case.ts';
+import { eventOf, gate, type Decision, type TransitionContext } from './decision.ts';
+import { wasOnTime } from './due.ts';
 
-export type Refusal = { code: 'not_allowed'; action: string } | { code: 'wrong_status'; status: string } | { code: string; [k: string]: unknown };
-
-export type Decision<P> = { ok: true; patch: P; event: CaseEventRecord } | { ok: false; reasons: Refusal[] };
+export type { Decision, Reason, Refusal } from './decision.ts';
 
 /** 办结: the handler (or whoever covers the handler) finishes an active case with its result. */
-export function decideFinish(c: CaseRecord, actor: string, roles: ReadonlySet<CaseRole>, result: string, now: Date): Decision<Partial<CaseRecord>> {
-  const reasons: Refusal[] = [];
-  if (!isAllowed('finish', roles)) reasons.push({ code: 'not_allowed', action: 'finish' });
-  if (!isActive(c.status) || c.status === 'REFUSAL_PENDING' || c.status === 'ESCALATED') {
-    reasons.push({ code: 'wrong_status', status: c.status });
-  }
+export function decideFinish(c: CaseRecord, cmd: { result: string }, t: TransitionContext): Decision<{ onTime: boolean }> {
+  const reasons = gate('finish', c, t);
   if (reasons.length > 0) return { ok: false, reasons };
+  const onTime = wasOnTime(c, t.now);
   return {
     ok: true,
-    patch: { status: 'DONE', closedAt: now, result, pausedAt: null },
-    event: { at: now, actor, action: 'finished', detail: { result, onTime: c.dueAt === null || now <= c.dueAt } },
+    onTime,
+    patch: { status: 'DONE', closedAt: t.now, result: cmd.result, pausedAt: null },
+    event: eventOf(t, 'finished', { result: cmd.result, onTime, dueAt: c.dueAt?.toISOString() ?? null }),
   };
 }

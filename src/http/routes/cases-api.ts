@@ -5,6 +5,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { isOverdue } from '../../domain/case/case.ts';
 import type { Db } from '../../db/open-database.ts';
 import { findCase, loadHistory } from '../../db/case-repository.ts';
+import { caseLifecycleJson } from './case-lifecycle-json.ts';
 
 /** Bearer ADMIN_TOKEN for /api/*; with no token configured every call is 401 (CONTRACT.md). */
 export function requireAdmin(adminToken: string | undefined) {
@@ -51,6 +52,8 @@ export function registerCasesApi(router: Router, deps: { db: Db; clock: Clock })
       pausedAt: c.pausedAt?.toISOString() ?? null,
       closedAt: c.closedAt?.toISOString() ?? null,
       result: c.result,
+      urgent: c.urgent,
+      ...(await caseLifecycleJson(deps.db, c.no)),
       history: history.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, detail: e.detail })),
     };
   });

@@ -1,0 +1,12 @@
+import { requestMaterials } from '../../use-cases/request-materials.ts';
+import { renderNotFound } from '../replies/case-replies.ts';
+import { renderMaterialsRequested } from '../replies/materials-replies.ts';
+import type { CommandHandler } from './handler.ts';
+import { refusedReply } from './refused-reply.ts';
+
+export const handleRequestMaterials: CommandHandler<'requestMaterials'> = async (ctx, command) => {
+  const r = await requestMaterials(ctx, { caseNo: command.caseNo, all: command.all, materials: command.all ? [] : command.materials });
+  if (r.kind === 'not_found') return renderNotFound(r.no);
+  if (r.kind === 'refused') return refusedReply(ctx, r.case, r.reasons);
+  return renderMaterialsRequested(r.case, r.notice, r.link, r.violation);
+};

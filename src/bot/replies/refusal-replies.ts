@@ -1,0 +1,48 @@
+/** Texts of 否定报备 (R6): the filing, the leader's decision, and the messages each person gets. */
+import type { CaseRecord } from '../../domain/case/case.ts';
+import type { RefusalFilingRecord } from '../../db/refusal-filing-repository.ts';
+import { deadlineLine } from './case-replies.ts';
+import { formatDeadline, nameOf } from './format.ts';
+
+type Names = ReadonlyMap<string, string>;
+
+export function renderRefusalFiled(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
+  return [
+    `#${c.no} 的不予办理报备已送分管领导${nameOf(names, f.leader)}决定，决定前不得擅自答复当事人不予办理。`,
+    `理由：${f.reason}`,
+    '领导决定后会通知您。',
+  ].join('\n');
+}
+
+/** The decider's own reply. */
+export function renderDecisionReply(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date): string {
+  if (f.status === 'approved') {
+    const due = f.noticeDueAt ? formatDeadline(f.noticeDueAt, now) : '';
+    return `已同意 #${c.no} 不予办理。承办人须在 ${due} 前以书面形式告知当事人。`;
+  }
+  if (f.status === 'overturned') return `已对 #${c.no} 予以纠正，意见已发送承办人${nameOf(names, c.handler)}，事项恢复办理。`;
+  return `已将 #${c.no} 上报主要负责人${nameOf(names, f.escalatedTo ?? '')}决定。`;
+}
+
+/** What the filer (and the handler, the leader after an escalation) hear of a decision. */
+export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date): string {
+  const who = nameOf(names, f.decidedBy ?? f.leader);
+  if (f.status === 'approved') {
+    const due = f.noticeDueAt ? formatDeadline(f.noticeDueAt, now) : '';
+    return `【报备结果】${who}同意 #${c.no} 不予办理。请在 ${due} 前以书面形式告知当事人${c.applicant}不予办理的理由。`;
+  }
+  if (f.status === 'overturned') {
+    return [`【报备结果】${who}对 #${c.no} 予以纠正，请按以下意见继续办理：`, f.instruction ?? '', deadlineLine(c, now)].join('\n');
+  }
+  return `【报备结果】${who}已将 #${c.no} 上报主要负责人${nameOf(names, f.escalatedTo ?? '')}决定，请等待。`;
+}
+
+export function renderAlreadyDecided(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
+  const by = f.decidedBy ? nameOf(names, f.decidedBy) : '';
+  const what = f.status === 'approved' ? '同意不予办理' : f.status === 'overturned' ? '予以纠正' : '不再需要决定（已逾期视为同意）';
+  return `#${c.no} 的报备已处理：${by}${what}。无需再次决定。`;
+}
+
+export function renderNoFiling(no: number): string {
+  return `#${no} 没有不予办理报备，无需决定。`;
+}

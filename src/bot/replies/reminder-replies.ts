@@ -1,0 +1,101 @@
+import { addDays, chinaDateOf } from '../../domain/calendar/china-time.ts';
+import type { CaseReminderKind } from '../../domain/reminders/due-reminders.ts';
+import type { Recipient } from '../../domain/reminders/resolve-recipients.ts';
+import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
+import { clipBytes } from './fit-bytes.ts';
+import { CLASS_ZH, formatDeadline, nameOf } from './format.ts';
+
+type Names = ReadonlyMap<string, string>;
+
+/** What a reminder says about a case. */
+export interface ReminderCaseInfo {
+  no: number;
+  cls: TimeLimitClass;
+  applicant: string;
+  matter: string;
+  handler: string;
+  dueAt: Date | null;
+  urgent: boolean;
+}
+
+export function finishCommand(no: number): string {
+  return `办结 #${no} 办理结果`;
+}
+
+function duration(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
+}
+
+function subjectLine(c: ReminderCaseInfo): string {
+  return `${CLASS_ZH[c.cls]}｜当事人：${c.applicant}｜事由：${c.matter.slice(0, 30)}`;
+}
+
+function roleLine(r: Recipient, c: ReminderCaseInfo, names: Names): string | null {
+  if (r.role === 'handler') return r.coveringFor ? `承办人${nameOf(names, r.coveringFor)}不在岗，由您顶岗办理（AB岗）。` : null;
+  if (r.role === 'b') return `您是承办人${nameOf(names, c.handler)}的 B 岗，请协助跟进。`;
+  return `承办人：${nameOf(names, c.handler)}。请督促办理。`;
+}
+
+function title(kind: Exclude<CaseReminderKind, 'overdue_digest'>, c: ReminderCaseInfo, now: Date, extra: { minutesBeforeClose: number; overdueDays: number }): string {
+  const due = c.dueAt!;
+  switch (kind) {
+    case 'day_before':
+      return `【到期提醒】#${c.no} ${chinaDateOf(due) === addDays(chinaDateOf(now), 1) ? '明天' : '下个工作日'}到期`;
+    case 'due_today':
+      return `【到期提醒】#${c.no} 今天到期`;
+    case 'due_soon':
+      return `【到期提醒】#${c.no} 今天到期，距下班还有 ${duration(extra.minutesBeforeClose)}`;
+    case 'overdue':
+      return `【超期提醒】#${c.no} 已超过办理期限`;
+    case 'overdue_leader':
+      return `【超期提醒】#${c.no} 已超期 ${extra.overdueDays} 个工作日仍未办结`;
+  }
+}
+
+/** One reminder about one case to one person: what is due, when, and the one command that ends it. */
+export function renderCaseReminder(
+  kind: Exclude<CaseReminderKind, 'overdue_digest'>,
+  c: ReminderCaseInfo,
+  r: Recipient,
+  names: Names,
+  now: Date,
+  extra: { minutesBeforeClose: number; overdueDays: number },
+): string {
+  const lines = [`${c.urgent ? '【紧急】' : ''}${title(kind, c, now, extra)}`, subjectLine(c), `办理期限：${formatDeadline(c.dueAt!, now)}前`];
+  const role = roleLine(r, c, names);
+  if (role) lines.push(role);
+  const acts = r.role === 'handler' || r.role === 'b';
+  lines.push(acts ? `办结请发送：${finishCommand(c.no)}` : `承办人发送“${finishCommand(c.no)}”后即不再提醒。`);
+  return clipBytes(lines.join('\n'));
+}
+
+export interface DigestView {
+  overdue: ReminderCaseInfo[];
+  due_today: ReminderCaseInfo[];
+  awaiting: (ReminderCaseInfo & { statusZh: string })[];
+}
+
+const SECTION_TITLES: Record<keyof DigestView, string> = { overdue: '已超期', due_today: '今日到期', awaiting: '待领导决定' };
+
+/** The morning digest of one person: every section that has cases, each cut to fit WeCom's 2048 bytes. */
+export function renderMorningDigest(view: DigestView, names: Names, now: Date): string {
+  const line = (c: ReminderCaseInfo, tail: string) =>
+    `#${c.no} ${c.applicant}：${c.matter.slice(0, 16)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
+  const lineOf = (section: keyof DigestView, c: DigestView[keyof DigestView][number]) =>
+    section === 'awaiting' ? line(c, `｜${(c as { statusZh: string }).statusZh}`) : line(c, c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '');
+  const [, m, d] = chinaDateOf(now).split('-').map(Number) as [number, number, number];
+  for (let keep = 20; keep >= 0; keep--) {
+    const lines = [`【每日待办汇总】${m}月${d}日`];
+    for (const section of ['overdue', 'due_today', 'awaiting'] as const) {
+      const cases = view[section];
+      if (cases.length === 0) continue;
+      lines.push(`${SECTION_TITLES[section]} ${cases.length} 件：`, ...cases.slice(0, keep).map((c) => lineOf(section, c)));
+      if (cases.length > keep) lines.push(`……另有 ${cases.length - keep} 件，发送“待办”或“查 #编号”查看`);
+    }
+    if (view.overdue.length + view.due_today.length > 0) lines.push(`办结请发送：办结 #编号 办理结果`);
+    if (view.awaiting.length > 0) lines.push('待决定的报备由分管领导发送“同意 #编号”或“纠正 #编号 意见”。');
+    const text = lines.join('\n');
+    if (Buffer.byteLength(text, 'utf8') <= 2048) return text;
+  }
+  return clipBytes(`【每日待办汇总】${m}月${d}日：已超期 ${view.overdue.length} 件，今日到期 ${view.due_today.length} 件，待领导决定 ${view.awaiting.length} 件。`);
+}

@@ -1,0 +1,30 @@
+import type { AbsencePeriod } from '../domain/absence/check-leave.ts';
+import type { Db } from './open-database.ts';
+
+type Tx = Pick<Db, 'absence'>;
+
+export interface AbsenceRecord extends AbsencePeriod {
+  userid: string;
+  reason: string | null;
+}
+
+/** A person's absences that have not ended before `since` (older ones cannot clash with anything new). */
+export async function listAbsencesOf(db: Tx, userid: string, since: Date): Promise<AbsenceRecord[]> {
+  return db.absence.findMany({
+    where: { userid, to: { gte: since } },
+    select: { id: true, userid: true, from: true, to: true, endedAt: true, reason: true },
+    orderBy: { from: 'asc' },
+  });
+}
+
+export async function insertAbsence(db: Tx, a: { userid: string; from: Date; to: Date; reason: string | null; createdAt: Date }): Promise<AbsenceRecord> {
+  return db.absence.create({
+    data: a,
+    select: { id: true, userid: true, from: true, to: true, endedAt: true, reason: true },
+  });
+}
+
+/** 销假: the absence stops counting from `at` on (the row stays, for the record). */
+export async function endAbsence(db: Tx, id: number, at: Date): Promise<void> {
+  await db.absence.update({ where: { id }, data: { endedAt: at } });
+}

@@ -1,0 +1,60 @@
+import type { Db } from './open-database.ts';
+
+type Tx = Pick<Db, 'complaint'>;
+
+export type ComplaintStatus = 'OPEN' | 'ANSWERED';
+
+export interface ComplaintRecord {
+  id: number;
+  complainant: string;
+  content: string;
+  caseNo: number | null;
+  at: Date;
+  dueAt: Date;
+  status: ComplaintStatus;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  upheld: boolean | null;
+}
+
+type Row = Awaited<ReturnType<Db['complaint']['findUniqueOrThrow']>>;
+
+function toRecord(r: Row): ComplaintRecord {
+  const { sourceKey: _sourceKey, ...rest } = r;
+  return { ...rest, status: r.status as ComplaintStatus };
+}
+
+/** Stores a complaint unless the same inbound message already did (sourceKey is unique). */
+export async function insertComplaint(
+  db: Tx,
+  c: { complainant: string; content: string; caseNo: number | null; at: Date; dueAt: Date; sourceKey: string },
+): Promise<{ record: ComplaintRecord; created: boolean }> {
+  const existing = await db.complaint.findUnique({ where: { sourceKey: c.sourceKey } });
+  if (existing) return { record: toRecord(existing), created: false };
+  return { record: toRecord(await db.complaint.create({ data: { ...c, status: 'OPEN' } })), created: true };
+}
+
+export async function findComplaint(db: Tx, id: number): Promise<ComplaintRecord | null> {
+  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
+  const row = await db.complaint.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+/** Records the office's answer once: false when someone answered it in the meantime. */
+export async function storeAnswer(db: Tx, id: number, a: { answer: string; answeredBy: string; answeredAt: Date; upheld: boolean }): Promise<boolean> {
+  const { count } = await db.complaint.updateMany({ where: { id, status: 'OPEN' }, data: { ...a, status: 'ANSWERED' } });
+  return count === 1;
+}
+
+export async function listComplaints(db: Tx, filter: { status?: ComplaintStatus; overdueAt?: Date }): Promise<ComplaintRecord[]> {
+  const rows = await db.complaint.findMany({
+    where: {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.overdueAt ? { status: 'OPEN', dueAt: { lt: filter.overdueAt } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: 1000,
+  });
+  return rows.map(toRecord);
+}

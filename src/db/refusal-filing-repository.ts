@@ -1,0 +1,57 @@
+import type { FilingStatus, RefusalVerdict } from '../domain/case/refusal.ts';
+import type { Db } from './open-database.ts';
+
+type Tx = Pick<Db, 'refusalFiling'>;
+
+export interface RefusalFilingRecord {
+  id: number;
+  caseNo: number;
+  filer: string;
+  reason: string;
+  leader: string;
+  status: FilingStatus;
+  escalatedTo: string | null;
+  escalatedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decision: RefusalVerdict | null;
+  instruction: string | null;
+  noticeDueAt: Date | null;
+  createdAt: Date;
+  version: number;
+}
+
+type Row = Awaited<ReturnType<Db['refusalFiling']['findUniqueOrThrow']>>;
+
+function toRecord(r: Row): RefusalFilingRecord {
+  return { ...r, status: r.status as FilingStatus, decision: r.decision as RefusalVerdict | null };
+}
+
+export async function insertFiling(tx: Tx, f: { caseNo: number; filer: string; reason: string; leader: string; at: Date }): Promise<RefusalFilingRecord> {
+  const row = await tx.refusalFiling.create({
+    data: { caseNo: f.caseNo, filer: f.filer, reason: f.reason, leader: f.leader, status: 'pending', createdAt: f.at },
+  });
+  return toRecord(row);
+}
+
+/** The case's latest filing: the one a decision is about (earlier ones were decided). */
+export async function findCurrentFiling(db: Tx, caseNo: number): Promise<RefusalFilingRecord | null> {
+  const row = await db.refusalFiling.findFirst({ where: { caseNo }, orderBy: { id: 'desc' } });
+  return row ? toRecord(row) : null;
+}
+
+export async function findFiling(db: Tx, id: number): Promise<RefusalFilingRecord | null> {
+  const row = await db.refusalFiling.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt'>>;
+
+/**
+ * Writes a decision only if nobody decided since the filing was read: a leader's text command and
+ * a card click arriving together decide it once. Returns false if it lost that race.
+ */
+export async function updateFiling(tx: Tx, before: RefusalFilingRecord, patch: FilingPatch): Promise<boolean> {
+  const { count } = await tx.refusalFiling.updateMany({ where: { id: before.id, version: before.version }, data: { ...patch, version: { increment: 1 } } });
+  return count === 1;
+}

@@ -1,0 +1,36 @@
+import type Router from '@koa/router';
+import type { Clock } from '../../shared/clock.ts';
+import type { Db } from '../../db/open-database.ts';
+import { listComplaints, type ComplaintStatus } from '../../db/complaint-repository.ts';
+import { badRequest, queryParam } from './query-params.ts';
+
+const STATUSES = ['open', 'answered', 'overdue'] as const;
+
+/** GET /api/complaints?status=open|answered|overdue (bearer ADMIN_TOKEN): efficiency complaints (R2 §6, R8 §4). */
+export function registerComplaintsApi(router: Router, deps: { db: Db; clock: Clock }): void {
+  router.get('/api/complaints', async (ctx) => {
+    const statusText = queryParam(ctx.query, 'status')?.toLowerCase();
+    const status = STATUSES.find((s) => s === statusText);
+    if (statusText !== undefined && !status) return badRequest(ctx, [`status must be one of ${STATUSES.join(', ')}`]);
+    const now = deps.clock.now();
+    const filter =
+      status === 'overdue' ? { overdueAt: now } : status ? { status: status.toUpperCase() as ComplaintStatus } : {};
+    const rows = await listComplaints(deps.db, filter);
+    ctx.body = {
+      complaints: rows.map((c) => ({
+        id: c.id,
+        complainant: c.complainant,
+        content: c.content,
+        caseNo: c.caseNo,
+        at: c.at.toISOString(),
+        dueAt: c.dueAt.toISOString(),
+        status: c.status,
+        overdue: c.status === 'OPEN' && now > c.dueAt,
+        answer: c.answer,
+        answeredBy: c.answeredBy,
+        answeredAt: c.answeredAt?.toISOString() ?? null,
+        upheld: c.upheld,
+      })),
+    };
+  });
+}

@@ -1,0 +1,51 @@
+import { SYSTEM_ACTOR, resolveRoles } from '../domain/case/authorization.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
+import type { Reason } from '../domain/case/decision.ts';
+import { decideDeemApproval } from '../domain/case/deemed-approval.ts';
+import { recordAccountability } from '../db/accountability.ts';
+import { findCase } from '../db/case-repository.ts';
+import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
+import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
+import { renderDeemedApprovalNotice } from '../bot/replies/deemed-replies.ts';
+import { commitTransition } from './commit-transition.ts';
+import type { UseCaseContext } from './context.ts';
+
+export type DeemResult = { kind: 'deemed'; case: CaseRecord } | { kind: 'not_found'; caseNo: number } | { kind: 'skipped'; case: CaseRecord; reasons: Reason[] };
+
+/**
+ * R3 §5: a request for instructions (请示) not answered by its deadline is deemed approved, recorded as
+ * such (never as an approval), and the handling department is accountable. For the scheduler: safe to
+ * call for any case at any time, as often as it likes; only a due, running, open 请示 case changes.
+ */
+export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' | 'calendar'>, caseNo: number, now: Date): Promise<DeemResult> {
+  const c = await findCase(ctx.tx, caseNo);
+  if (!c) return { kind: 'not_found', caseNo };
+  const roles = resolveRoles({ actor: SYSTEM_ACTOR, handler: c.handler, firstResponder: c.firstResponder, coveringFor: null, isStaff: false });
+  const d = decideDeemApproval(c, { actor: SYSTEM_ACTOR, roles, now, calendar: ctx.calendar });
+  if (!d.ok) return { kind: 'skipped', case: c, reasons: d.reasons };
+  const after = await commitTransition(ctx.tx, c, d);
+
+  // A refusal still waiting for a leader is overtaken by the deadline: the unit did not answer in time.
+  const filing = await findCurrentFiling(ctx.tx, c.no);
+  if (filing && (filing.status === 'pending' || filing.status === 'escalated')) {
+    await updateFiling(ctx.tx, filing, { status: 'lapsed', decidedBy: SYSTEM_ACTOR, decidedAt: now });
+  }
+  await recordAccountability(ctx.tx, {
+    key: `deemed_approval:${c.no}`,
+    at: now,
+    kind: 'deemed_approval',
+    subject: d.accountable,
+    department: d.accountable,
+    caseNo: c.no,
+    detail: { dueAt: c.dueAt?.toISOString() ?? null, handler: c.handler },
+  });
+
+  const dept = await findDepartment(ctx.tx, c.department);
+  const settings = await readOrgSettings(ctx.tx);
+  const office = settings.office ? await findDepartment(ctx.tx, settings.office) : null;
+  const people = [...new Set([c.handler, dept?.head, office?.head].filter((u): u is string => typeof u === 'string'))];
+  const names = await staffNames(ctx.tx, [c.handler]);
+  const text = renderDeemedApprovalNotice(after, dept?.name ?? c.department, names, now);
+  for (const u of people) ctx.send({ key: `deemed:${c.no}:${u}`, toUser: u, kind: 'text', payload: { content: text } });
+  return { kind: 'deemed', case: after };
+}

@@ -1,0 +1,48 @@
+import { chinaDateOf, endOfChinaDay } from '../domain/calendar/china-time.ts';
+import { addWorkingDays } from '../domain/calendar/deadline.ts';
+import { caseNoMentioned } from '../domain/complaint/mentions.ts';
+import { DEFAULT_COMPLAINT_ANSWER_DAYS } from '../org/org-file.ts';
+import { findCase } from '../db/case-repository.ts';
+import { insertComplaint, type ComplaintRecord } from '../db/complaint-repository.ts';
+import { coverFor } from '../db/coverage-repository.ts';
+import { readOrgSettings } from '../db/org-repository.ts';
+import { renderComplaintToOffice } from '../bot/replies/complaint-replies.ts';
+import type { UseCaseContext } from './context.ts';
+
+export interface FileComplaintResult {
+  complaint: ComplaintRecord;
+  /** The case number the text mentions, found or not (the complaint links it only when found). */
+  mentioned: number | null;
+}
+
+/**
+ * 投诉 内容 (R2 §6, R8 §4): an efficiency complaint for the office, to be answered within the
+ * configured number of working days (end of that day, China time). The office head, or whoever
+ * covers for them, is told at once.
+ */
+export async function fileComplaint(ctx: UseCaseContext, content: string): Promise<FileComplaintResult> {
+  const settings = await readOrgSettings(ctx.tx);
+  const days = Number.isInteger(settings.complaintAnswerDays) && settings.complaintAnswerDays > 0 ? settings.complaintAnswerDays : DEFAULT_COMPLAINT_ANSWER_DAYS;
+  const dueAt = endOfChinaDay(addWorkingDays(ctx.calendar, chinaDateOf(ctx.now), days).date);
+  const mentioned = caseNoMentioned(content);
+  const linked = mentioned !== null ? await findCase(ctx.tx, mentioned) : null;
+
+  const { record, created } = await insertComplaint(ctx.tx, {
+    complainant: ctx.actor.userid,
+    content,
+    caseNo: linked?.no ?? null,
+    at: ctx.now,
+    dueAt,
+    sourceKey: ctx.sourceKey,
+  });
+  if (created) {
+    const office = settings.office ? await ctx.tx.department.findUnique({ where: { key: settings.office } }) : null;
+    const head = office?.head ?? settings.principal;
+    const to = head ? ((await coverFor(ctx.tx, head, ctx.now))?.userid ?? head) : null;
+    if (to) {
+      const content = renderComplaintToOffice(record, ctx.actor.name, ctx.now);
+      ctx.send({ key: `complaint:${record.id}:office`, toUser: to, kind: 'text', payload: { content } });
+    }
+  }
+  return { complaint: record, mentioned };
+}

@@ -1,0 +1,17 @@
+import { matchService, type ServiceMatch } from '../domain/services/match-service.ts';
+import { listServices, type ServiceInfo } from '../db/org-repository.ts';
+import type { Tx } from './context.ts';
+
+export interface ServiceGuideResult {
+  match: ServiceMatch<ServiceInfo>;
+  catalog: ServiceInfo[];
+  /** Department key → name, for every department of the catalog. */
+  departments: Map<string, string>;
+}
+
+/** 指南 事项 (R2): the catalog entry meant by code or name, or the close names, or the whole catalog. */
+export async function findServiceGuide(tx: Tx, query: string): Promise<ServiceGuideResult> {
+  const catalog = await listServices(tx);
+  const departments = new Map((await tx.department.findMany({ select: { key: true, name: true } })).map((d) => [d.key, d.name]));
+  return { match: matchService(catalog, query), catalog, departments };
+}

@@ -1,0 +1,15 @@
+import { decideReferOut } from '../domain/case/first-inquiry.ts';
+import { findCase } from '../db/case-repository.ts';
+import type { CaseActionResult } from './case-action-result.ts';
+import { transitionContextFor } from './case-roles.ts';
+import { commitTransition } from './commit-transition.ts';
+import type { UseCaseContext } from './context.ts';
+
+/** 外转 #no 单位 说明 (R4 §4): outside the unit; the explanation and the competent body are kept, the case closes. */
+export async function referOutCase(ctx: UseCaseContext, input: { caseNo: number; competentBody: string; explanation: string }): Promise<CaseActionResult> {
+  const c = await findCase(ctx.tx, input.caseNo);
+  if (!c) return { kind: 'not_found', no: input.caseNo };
+  const decision = decideReferOut(c, input, await transitionContextFor(ctx, c));
+  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  return { kind: 'done', case: await commitTransition(ctx.tx, c, decision) };
+}

@@ -1,0 +1,47 @@
+import { decideTransfer } from '../domain/case/first-inquiry.ts';
+import { findCase } from '../db/case-repository.ts';
+import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
+import { renderDepartmentAwayNotice, renderTransferNotice } from '../bot/replies/first-inquiry-replies.ts';
+import type { CaseActionResult } from './case-action-result.ts';
+import { transitionContextFor } from './case-roles.ts';
+import { commitTransition } from './commit-transition.ts';
+import type { UseCaseContext } from './context.ts';
+import { resolveTransferTarget } from './resolve-transfer-target.ts';
+
+export type TransferResult = CaseActionResult<{ departmentName: string; departmentAway: boolean; notified: string[] }>;
+
+/**
+ * 转办 #no 人名或部门 (R4 §4). The new handler owns the case and is told; the first responder stays.
+ * A department with everyone away still takes it (R7 §6): the office and the department head are told.
+ */
+export async function transferCase(ctx: UseCaseContext, input: { caseNo: number; target: string; note?: string }): Promise<TransferResult> {
+  const c = await findCase(ctx.tx, input.caseNo);
+  if (!c) return { kind: 'not_found', no: input.caseNo };
+  const target = await resolveTransferTarget(ctx, input.target);
+  const decision = decideTransfer(c, { target, ...(input.note ? { note: input.note } : {}) }, await transitionContextFor(ctx, c));
+  if (!decision.ok || target.kind !== 'resolved') return { kind: 'refused', case: c, reasons: decision.ok ? [] : decision.reasons };
+
+  const dept = await findDepartment(ctx.tx, target.department);
+  const awayTold = target.departmentAway ? await awayNoticeRecipients(ctx, dept?.head ?? null) : [];
+  const notified = [...new Set([target.userid, ...awayTold])].filter((u) => u !== ctx.actor.userid);
+  const event = { ...decision.event, detail: { ...decision.event.detail, notified } };
+  const after = await commitTransition(ctx.tx, c, { patch: decision.patch, event });
+
+  const names = await staffNames(ctx.tx, [after.handler, after.firstResponder, ctx.actor.userid]);
+  const key = `transfer:${ctx.sourceKey}`;
+  if (target.userid !== ctx.actor.userid) {
+    ctx.send({ key: `${key}:handler`, toUser: target.userid, kind: 'text', payload: { content: renderTransferNotice(after, ctx.actor.userid, input.note ?? null, names, ctx.now) } });
+  }
+  const awayText = renderDepartmentAwayNotice(after, dept?.name ?? target.department, names, ctx.now);
+  for (const u of awayTold) {
+    if (u !== target.userid && u !== ctx.actor.userid) ctx.send({ key: `${key}:away:${u}`, toUser: u, kind: 'text', payload: { content: awayText } });
+  }
+  return { kind: 'done', case: after, departmentName: dept?.name ?? target.department, departmentAway: target.departmentAway, notified };
+}
+
+/** The office's head and the department's head: they follow up the queued case (R7 §6). */
+async function awayNoticeRecipients(ctx: UseCaseContext, deptHead: string | null): Promise<string[]> {
+  const settings = await readOrgSettings(ctx.tx);
+  const office = settings.office ? await findDepartment(ctx.tx, settings.office) : null;
+  return [...new Set([office?.head ?? null, deptHead].filter((u): u is string => u !== null))];
+}
