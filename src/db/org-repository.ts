@@ -85,3 +85,8 @@ export async function readOrgSettings(db: Reader): Promise<OrgSettings> {
     complaintAnswerDays: Number(get('complaintAnswerDays') ?? 5),
   };
 }
+
+/** The working days a service promises: its promised limit, else its statutory one, else none (the class decides). */
+export function serviceLimitDays(service: Pick<ServiceInfo, 'promisedDays' | 'statutoryDays'> | null): number | null {
+  return service?.promisedDays ?? service?.statutoryDays ?? null;
+}

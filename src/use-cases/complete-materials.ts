@@ -1,7 +1,7 @@
 import { decideMaterialsComplete } from '../domain/case/materials.ts';
 import { findCase } from '../db/case-repository.ts';
 import { markNoticesFulfilled } from '../db/materials-notice-repository.ts';
-import { findService } from '../db/org-repository.ts';
+import { findService, serviceLimitDays } from '../db/org-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -12,7 +12,7 @@ export async function completeMaterials(ctx: UseCaseContext, input: { caseNo: nu
   const c = await findCase(ctx.tx, input.caseNo);
   if (!c) return { kind: 'not_found', no: input.caseNo };
   const service = c.serviceCode ? await findService(ctx.tx, c.serviceCode) : null;
-  const promisedDays = service?.promisedDays ?? service?.statutoryDays ?? null;
+  const promisedDays = serviceLimitDays(service);
   const decision = decideMaterialsComplete(c, { ...(input.note ? { note: input.note } : {}), promisedDays }, await transitionContextFor(ctx, c));
   if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
   await markNoticesFulfilled(ctx.tx, c.no, ctx.now);

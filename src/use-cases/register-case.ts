@@ -1,9 +1,8 @@
 import type { Channel, CaseRecord } from '../domain/case/case.ts';
-import { chinaDateOf, endOfChinaDay } from '../domain/calendar/china-time.ts';
-import { addWorkingDays, computeDueAt } from '../domain/calendar/deadline.ts';
+import { dueFrom } from '../domain/case/due.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { appendEvent, insertCase } from '../db/case-repository.ts';
-import { findService, listServices, type ServiceInfo } from '../db/org-repository.ts';
+import { findService, listServices, serviceLimitDays, type ServiceInfo } from '../db/org-repository.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {
@@ -34,7 +33,7 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
     cls = input.category.cls;
   }
 
-  const due = dueFor(ctx, cls, service, input.internalDueAt);
+  const due = dueFrom(cls, serviceLimitDays(service), ctx.now, ctx.calendar, input.internalDueAt);
   const { record, created } = await insertCase(ctx.tx, {
     status: 'OPEN',
     cls,
@@ -67,19 +66,6 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
     });
   }
   return { kind: 'registered', case: record, service, repeated: !created };
-}
-
-/** A service's promised limit may only be shorter than its class's (R3 §3). */
-function dueFor(ctx: UseCaseContext, cls: TimeLimitClass, service: ServiceInfo | null, internalDueAt?: Date) {
-  const promised = service?.promisedDays ?? service?.statutoryDays ?? null;
-  if (promised !== null && cls !== 'internal') {
-    const last = addWorkingDays(ctx.calendar, chinaDateOf(ctx.now), promised);
-    const byClass = computeDueAt({ receivedAt: ctx.now, cls, calendar: ctx.calendar });
-    const promisedDue = endOfChinaDay(last.date);
-    if (byClass.dueAt === null || promisedDue < byClass.dueAt) return { dueAt: promisedDue, provisional: last.provisional };
-    return byClass;
-  }
-  return computeDueAt({ receivedAt: ctx.now, cls, calendar: ctx.calendar, internalDueAt });
 }
 
 function suggestServices(all: ServiceInfo[], ref: string): string[] {

@@ -2,7 +2,7 @@ import { decideRequestMaterials, type MaterialRef } from '../domain/case/materia
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { insertNotice, listNotices, type MaterialsNoticeRecord } from '../db/materials-notice-repository.ts';
-import { findService, type ServiceInfo } from '../db/org-repository.ts';
+import { findService, serviceLimitDays, type ServiceInfo } from '../db/org-repository.ts';
 import { newNoticeToken, noticeRef } from '../shared/notice-ref.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
@@ -48,7 +48,7 @@ export async function requestMaterials(ctx: UseCaseContext, input: { caseNo: num
       outsideFirstNotice: decision.outsideFirstNotice,
       serviceCode: service?.code ?? null,
       serviceName: service?.name ?? null,
-      promisedDays: service?.promisedDays ?? service?.statutoryDays ?? null,
+      promisedDays: serviceLimitDays(service),
     },
     basis: service?.basis ?? null,
     procedure: service?.procedure ?? null,

@@ -1,6 +1,7 @@
 import { chinaDateOf, endOfChinaDay } from '../calendar/china-time.ts';
 import { addWorkingDays, computeDueAt, type DueAt } from '../calendar/deadline.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
+import type { TimeLimitClass } from '../time-limit-class.ts';
 import type { CaseRecord } from './case.ts';
 
 /**
@@ -29,7 +30,16 @@ export function restartedDueAt(
     const paused = c.pausedAt !== null ? Math.max(0, from.getTime() - c.pausedAt.getTime()) : 0;
     return { dueAt: new Date(c.dueAt.getTime() + paused), provisional: false };
   }
-  const byClass = computeDueAt({ receivedAt: from, cls: c.cls, calendar });
+  return dueFrom(c.cls, promisedDays, from, calendar);
+}
+
+/**
+ * The due time of a case received at `from`: by its class, or by the service's promised limit when
+ * that is shorter (R3 §3: a promised limit can only be shorter). Internal matters carry the leader's deadline.
+ */
+export function dueFrom(cls: TimeLimitClass, promisedDays: number | null, from: Date, calendar: WorkCalendar, internalDueAt?: Date): DueAt {
+  if (cls === 'internal') return { dueAt: internalDueAt ?? null, provisional: false };
+  const byClass = computeDueAt({ receivedAt: from, cls, calendar });
   if (promisedDays === null) return byClass;
   const last = addWorkingDays(calendar, chinaDateOf(from), promisedDays);
   const promised = endOfChinaDay(last.date);
