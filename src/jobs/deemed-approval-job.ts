@@ -1,3 +1,4 @@
+import { FROM_STATUSES } from '../domain/case/decision.ts';
 import { isOfficeOpen, nextOpening } from '../domain/reminders/office-hours.ts';
 import { CaseChangedConcurrentlyError } from '../db/case-repository.ts';
 import { enqueueOutbound, type OutboundMessage } from '../db/outbox.ts';
@@ -6,7 +7,7 @@ import { renderDeemedApprovalNotice } from '../bot/replies/deemed-replies.ts';
 import type { Job } from './job.ts';
 
 /** Statuses in which an unanswered 请示 can lapse (a pending refusal filing lapses with it). */
-const LAPSING = ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'];
+const LAPSING = [...FROM_STATUSES.deem_approve];
 
 /**
  * R3 §5: a request for instructions (请示) unanswered at its deadline is deemed approved, at the
