@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { makeCallbacks } from './bench-messages.ts';
+import { benchSchedulerTick, schedulerTickTable } from './scheduler-tick.ts';
 
 const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -115,14 +116,10 @@ rows.push(...(await measure('bot+pglite')));
 rows.push(...(await withPgDatabase((url) => measure('bot+postgres', url))));
 const work = [await measureWork('bot+pglite'), await withPgDatabase((url) => measureWork('bot+postgres', url))];
 
-let schedulerSection = '';
-try {
-  const modulePath = './scheduler-tick.ts'; // written by the scheduler work; optional until then
-  const mod = (await import(modulePath)) as { benchSchedulerTick?: () => Promise<string> };
-  if (mod.benchSchedulerTick) schedulerSection = await mod.benchSchedulerTick();
-} catch (err) {
-  schedulerSection = `Scheduler tick benchmark failed: ${(err as Error).message}`;
-}
+// One scheduler tick over 100,000 open cases (issue 5), on both databases.
+const schedulerSection = `One scheduler tick with 100,000 open cases:
+
+${schedulerTickTable(await benchSchedulerTick())}`;
 
 const at10 = (v: string) => rows.find((r) => r.variant === v && r.conns === 10)!;
 const at50 = (v: string) => rows.find((r) => r.variant === v && r.conns === 50)!;

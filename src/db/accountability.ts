@@ -23,3 +23,24 @@ export async function recordAccountability(tx: Pick<Db, 'accountabilityRecord'>,
   });
   return count === 1;
 }
+
+/**
+ * R8: a case past its deadline is recorded once (key `overdue:<no>`), whoever sees it first: the
+ * scheduler when it raises the overdue alert, or 办结 when a late case is finished.
+ */
+export async function recordOverdue(
+  tx: Pick<Db, 'accountabilityRecord'>,
+  c: { no: number; handler: string; department: string; dueAt: Date | null },
+  at: Date,
+  detail: Record<string, unknown> = {},
+): Promise<boolean> {
+  return recordAccountability(tx, {
+    key: `overdue:${c.no}`,
+    at,
+    kind: 'overdue',
+    subject: c.handler,
+    department: c.department,
+    caseNo: c.no,
+    detail: { dueAt: c.dueAt?.toISOString() ?? null, ...detail },
+  });
+}

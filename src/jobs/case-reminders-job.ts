@@ -5,6 +5,8 @@ import { isOfficeOpen } from '../domain/reminders/office-hours.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesDueBy, loadOrgSnapshot, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
+import { recordOverdue } from '../db/accountability.ts';
+import type { Tx } from '../use-cases/context.ts';
 import { renderCaseReminder } from '../bot/replies/reminder-replies.ts';
 import type { Job, JobDeps } from './job.ts';
 
@@ -43,6 +45,7 @@ function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: Parame
     key: r.key,
     caseNo: r.caseNo,
     kind: r.kind,
+    ...(r.kind === 'overdue' || r.kind === 'overdue_leader' ? { onWon: (tx: Tx) => recordOverdue(tx, { ...c, dueAt: r.dueAt }, now).then(() => undefined) } : {}),
     toUsers: people.map((p) => p.userid),
     messages: people.map((p) => ({
       key: `${r.key}:${p.userid}`,

@@ -5,6 +5,8 @@ import { reminderKey } from '../domain/reminders/pick-current.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesByNo, loadCasesDueBy, loadFilingsWithClocks, loadOrgSnapshot } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
+import { recordOverdue } from '../db/accountability.ts';
+import type { Tx } from '../use-cases/context.ts';
 import { renderMorningDigest } from '../bot/replies/reminder-replies.ts';
 import { STATUS_ZH } from '../bot/replies/format.ts';
 import type { CaseStatus } from '../domain/case/case.ts';
@@ -58,7 +60,11 @@ export const morningDigestJob: Job = {
         awaiting: d.awaiting.map((no) => ({ ...byNo.get(no)!, statusZh: STATUS_ZH[byNo.get(no)!.status as CaseStatus] ?? '' })),
       };
       const content = renderMorningDigest(view, names, now);
-      claims.push({ key, caseNo: null, kind: 'morning_digest', toUsers: [userid], messages: [{ key: `${key}:msg`, toUser: userid, kind: 'text', payload: { content } }] });
+      // After downtime the digest may be the first overdue notice a case gets: record it (once per case).
+      const onWon = async (tx: Tx) => {
+        for (const c of view.overdue) await recordOverdue(tx, c, now);
+      };
+      claims.push({ key, caseNo: null, kind: 'morning_digest', toUsers: [userid], messages: [{ key: `${key}:msg`, toUser: userid, kind: 'text', payload: { content } }], onWon });
     }
     const won = await claimReminders(db, claims, now);
     claimed.add([...claims.map((c) => c.key), pass]);

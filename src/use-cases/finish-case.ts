@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
 import { decideFinish } from '../domain/case/finish.ts';
-import { recordAccountability } from '../db/accountability.ts';
+import { recordOverdue } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -20,15 +20,7 @@ export async function finishCase(ctx: UseCaseContext, no: number, result: string
   if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
   const after = await commitTransition(ctx.tx, c, decision);
   if (!decision.onTime) {
-    await recordAccountability(ctx.tx, {
-      key: `overdue:${c.no}`,
-      at: ctx.now,
-      kind: 'overdue',
-      subject: c.handler,
-      department: c.department,
-      caseNo: c.no,
-      detail: { dueAt: c.dueAt?.toISOString() ?? null, finishedAt: ctx.now.toISOString(), finishedBy: ctx.actor.userid },
-    });
+    await recordOverdue(ctx.tx, c, ctx.now, { finishedAt: ctx.now.toISOString(), finishedBy: ctx.actor.userid });
   }
   return { kind: 'finished', case: after, onTime: decision.onTime };
 }

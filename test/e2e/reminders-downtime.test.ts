@@ -50,6 +50,12 @@ describe.each(BACKENDS)('catching up after downtime (%s)', (backend) => {
       `09-22 10:30 zhaomin 【超期提醒】#${a} 已超过办理期限`,
       `09-22 10:30 zhaomin 【超期提醒】#${e} 已超过办理期限`,
     ]);
+    // The overdue alert also records each unfinished late case for the office (R8), once.
+    const records = await database.prisma.accountabilityRecord.findMany({ where: { kind: 'overdue' }, orderBy: { caseNo: 'asc' } });
+    expect(records.map((r) => [r.key, r.subject])).toEqual([
+      [`overdue:${a}`, 'lihua'],
+      [`overdue:${e}`, 'lihua'],
+    ]);
   });
 
   it('after missing two digest mornings and the leader’s day, sends one digest per person and tells the leader once per case', async () => {
