@@ -1,4 +1,5 @@
 import type { CommandType } from './command.ts';
+import { levenshtein } from '../../shared/levenshtein.ts';
 
 /** The word each command is known by; the help text and suggestions use these. */
 export const COMMAND_WORD: Record<CommandType, string> = {
@@ -84,15 +85,3 @@ export function suggestCommand(word: string): string | undefined {
   return best?.word;
 }
 
-function levenshtein(a: readonly string[], b: readonly string[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}

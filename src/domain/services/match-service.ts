@@ -1,3 +1,5 @@
+import { levenshtein } from '../../shared/levenshtein.ts';
+
 /**
  * 指南 (R2): which catalog entry a person means. By code (case- and dash-insensitive), then by the
  * exact name, then by a part of the name; failing that, names that look alike are suggested.
@@ -59,15 +61,3 @@ function closeness(s: CatalogEntry, q: string): { close: boolean; distance: numb
   return { close: typo || overlap || codeTypo, distance: codeTypo ? 1 : distance, shared };
 }
 
-export function levenshtein(a: readonly string[], b: readonly string[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
