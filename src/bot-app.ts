@@ -8,6 +8,7 @@ import type { WeComSettings } from './config.ts';
 import { createWeComApiClient, type WeComApiClient } from './wecom/api-client.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { registerWeComCallback } from './http/routes/wecom-callback.ts';
+import { storeInbound } from './db/inbox.ts';
 import { registerHealth } from './http/routes/health.ts';
 import { registerCasesApi, requireAdmin } from './http/routes/cases-api.ts';
 import { registerNoticePage } from './http/routes/notice-page.ts';
@@ -81,7 +82,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerHealth(router, db);
     registerWeComCallback(router, {
       crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
-      db,
+      store: (row) => storeInbound(database, row),
       log: log.child({ component: 'callback' }),
       onStored: (key) => {
         if (deps.workInbox !== false) inbox.notify(key);

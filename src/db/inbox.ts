@@ -1,4 +1,4 @@
-import type { Db } from './open-database.ts';
+import type { Database, Db } from './open-database.ts';
 
 export interface InboxRow {
   key: string;
@@ -9,16 +9,15 @@ export interface InboxRow {
   attempts: number;
 }
 
+const INSERT_INBOX = `INSERT INTO "InboxMessage" ("key", "kind", "fromUser", "payload") VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT ("key") DO NOTHING`;
+
 /**
  * Stores a callback under its dedupe key. Returns false when the key was already there (a WeCom retry).
- * A raw INSERT: this is the one write on the acknowledgement path, so it stays as cheap as the database allows.
+ * Straight through the driver: this is the one write on the acknowledgement path, so it stays as cheap
+ * as the database allows.
  */
-export async function storeInbound(db: Db, row: { key: string; kind: string; fromUser: string; payload: unknown }): Promise<boolean> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO "InboxMessage" ("key", "kind", "fromUser", "payload")
-    VALUES (${row.key}, ${row.kind}, ${row.fromUser}, ${JSON.stringify(row.payload)}::jsonb)
-    ON CONFLICT ("key") DO NOTHING`;
-  return inserted === 1;
+export async function storeInbound(database: Pick<Database, 'execute'>, row: { key: string; kind: string; fromUser: string; payload: unknown }): Promise<boolean> {
+  return (await database.execute(INSERT_INBOX, [row.key, row.kind, row.fromUser, JSON.stringify(row.payload)])) === 1;
 }
 
 /** Keys of rows not yet worked on, oldest first (start-up recovery and the periodic sweep). */

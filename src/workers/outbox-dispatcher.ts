@@ -69,7 +69,8 @@ export class OutboxDispatcher {
   private async loop(): Promise<void> {
     try {
       for (;;) {
-        const batch = await claimDueOutbound(this.o.db, { owner: this.owner, now: this.o.clock.now(), limit: this.o.batchSize ?? 20, leaseMs: LEASE_MS });
+        const limit = this.o.batchSize ?? 20;
+        const batch = await claimDueOutbound(this.o.db, { owner: this.owner, now: this.o.clock.now(), limit, leaseMs: LEASE_MS });
         if (batch.length === 0) return;
         // UPDATE ... RETURNING does not keep the claim's order; one member's messages go out in queue order.
         batch.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -78,6 +79,8 @@ export class OutboxDispatcher {
           if (await budget.holdIfOverLimit(row)) continue;
           if (await this.sendOne(row)) budget.count(row);
         }
+        // A short batch emptied the queue; rows queued meanwhile come with their own kick().
+        if (batch.length < limit) return;
       }
     } catch (err) {
       this.o.log.error({ err }, 'outbox dispatch failed');
@@ -94,7 +97,7 @@ export class OutboxDispatcher {
     const now = clock.now();
     const limits: SendLimits = {
       ...WECOM_PER_USER_LIMITS,
-      perAppPerDay: this.o.limits?.perAppPerDay ?? appDailyLimit(await db.staff.count()),
+      perAppPerDay: this.o.limits?.perAppPerDay ?? appDailyLimit(await this.staffCount(now)),
       ...this.o.limits,
     };
     const messages = batch.filter((r) => MESSAGE_KINDS.includes(r.kind));
@@ -115,6 +118,16 @@ export class OutboxDispatcher {
         appToday++;
       },
     };
+  }
+
+  private staffCache: { count: number; at: number } | null = null;
+
+  /** The staff count sets the app's daily limit; it changes with the organization file, so a few minutes' cache is exact enough. */
+  private async staffCount(now: Date): Promise<number> {
+    if (!this.staffCache || now.getTime() - this.staffCache.at > 5 * 60_000) {
+      this.staffCache = { count: await this.o.db.staff.count(), at: now.getTime() };
+    }
+    return this.staffCache.count;
   }
 
   /** True when the message was sent. */

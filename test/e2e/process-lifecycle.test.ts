@@ -93,7 +93,7 @@ describe('the bot as a process: start, graceful stop, recovery after a crash', (
     // The state a crash leaves between the answer to WeCom and the work: an unprocessed inbox row.
     const db = await openDatabase({ dataDir });
     const msg = { kind: 'text', msgId: '4561255354251345929', fromUser: 'lihua', createTime: 1764300000, content: '登记 来电 咨询 孙八 崩溃前的消息', agentId: TEST_WECOM.agentId };
-    await storeInbound(db.prisma, { key: 'msg:4561255354251345929', kind: 'text', fromUser: 'lihua', payload: msg });
+    await storeInbound(db, { key: 'msg:4561255354251345929', kind: 'text', fromUser: 'lihua', payload: msg });
     await db.close();
 
     const p = startProcess();

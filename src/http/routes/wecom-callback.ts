@@ -1,7 +1,5 @@
 import type Router from '@koa/router';
 import type { Logger } from '../../shared/logger.ts';
-import type { Db } from '../../db/open-database.ts';
-import { storeInbound } from '../../db/inbox.ts';
 import type { CallbackCryptoConfig } from '../../wecom/callback-crypto.ts';
 import { verifyAndDecrypt } from '../../wecom/callback-crypto.ts';
 import { parseEnvelopeXml, parseMessageXml } from '../../wecom/callback-xml.ts';
@@ -11,7 +9,8 @@ import { BodyTooLargeError, readRawBody } from '../read-raw-body.ts';
 
 export interface CallbackRouteDeps {
   crypto: CallbackCryptoConfig;
-  db: Db;
+  /** Stores a message under its key; false when the key was there already (a WeCom retry). */
+  store(row: { key: string; kind: string; fromUser: string; payload: unknown }): Promise<boolean>;
   log: Logger;
   /** Told about each newly stored message, after WeCom has its answer. */
   onStored(key: string): void;
@@ -50,7 +49,7 @@ export function registerWeComCallback(router: Router, deps: CallbackRouteDeps): 
       const encrypted = parseEnvelopeXml(await readRawBody(ctx.req));
       const msg = parseMessageXml(verifyAndDecrypt(deps.crypto, { ...q, encrypted }));
       key = dedupeKeyOf(msg);
-      inserted = await storeInbound(deps.db, { key, kind: msg.kind, fromUser: msg.fromUser, payload: msg });
+      inserted = await deps.store({ key, kind: msg.kind, fromUser: msg.fromUser, payload: msg });
       deps.log.info({ callback: msg.kind, inboxKey: key, from: msg.fromUser, duplicate: !inserted }, 'callback stored');
     } catch (err) {
       rejectCallback(ctx, deps.log, err);
