@@ -23,7 +23,12 @@ export default tseslint.config(
     // The import rules of ARCHITECTURE.md: the rules know nothing of WeCom, Koa or the database.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/wecom/**', '**/db/**', '**/http/**', 'koa', '@prisma/*', 'pg'] }],
+      'no-restricted-imports': ['error', { patterns: ['**/wecom/**', '**/db/**', '**/http/**', '**/messages/**', 'koa', '@prisma/*', 'pg'] }],
     },
+  },
+  {
+    // The conversation layer (src/bot) sits on top: nothing below it imports it.
+    files: ['src/use-cases/**/*.ts', 'src/jobs/**/*.ts', 'src/db/**/*.ts', 'src/workers/**/*.ts', 'src/http/**/*.ts', 'src/messages/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/bot/**'] }] },
   },
 );

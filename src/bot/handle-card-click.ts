@@ -5,12 +5,12 @@ import { staffNames } from '../db/org-repository.ts';
 import { findFiling, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import { decideRefusal } from '../use-cases/decide-refusal.ts';
-import { isOpenFor } from './cards/load-refusal-card-view.ts';
-import { REFUSAL_KEYS } from './cards/refusal-card.ts';
-import { syncRefusalCards, type CardClickAnswer } from './cards/sync-refusal-cards.ts';
+import { isOpenFor } from '../use-cases/refusal-cards/load-refusal-card-view.ts';
+import { REFUSAL_KEYS } from '../messages/cards/refusal-card.ts';
+import { syncRefusalCards, type CardClickAnswer } from '../use-cases/refusal-cards/sync-refusal-cards.ts';
 import { refusedReply } from './handlers/refused-reply.ts';
-import { CARD_REPLIES, renderNoLongerOpen, renderNotYourCard, renderOverturnPrompt } from './replies/card-replies.ts';
-import { renderDecisionReply } from './replies/refusal-replies.ts';
+import { CARD_REPLIES, renderNoLongerOpen, renderNotYourCard, renderOverturnPrompt } from '../messages/card-replies.ts';
+import { renderDecisionReply } from '../messages/refusal-replies.ts';
 
 /**
  * A tap on a 否定报备 card button. The inbox key already made a redelivered callback a no-op; here the

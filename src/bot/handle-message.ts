@@ -7,11 +7,11 @@ import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import type { Tx, UseCaseContext } from '../use-cases/context.ts';
 import { parseCommand } from './commands/parse-command.ts';
 import type { Command } from './commands/command.ts';
-import { renderHelp, renderParseErrors } from './replies/parse-errors.ts';
-import { GENERAL } from './replies/general.ts';
+import { renderHelp, renderParseErrors } from './commands/render-parse-errors.ts';
+import { GENERAL } from '../messages/general.ts';
 import { runCommand } from './run-command.ts';
 import { handleCardClick } from './handle-card-click.ts';
-import { syncCaseRefusalCards } from './cards/sync-refusal-cards.ts';
+import { syncCaseRefusalCards } from '../use-cases/refusal-cards/sync-refusal-cards.ts';
 
 export interface MessageDeps {
   db: Db;

@@ -7,7 +7,7 @@ import { loadCasesDueBy, loadOrgSnapshot, type ReminderCaseRow } from '../db/rem
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import type { Tx } from '../use-cases/context.ts';
-import { renderCaseReminder } from '../bot/replies/reminder-replies.ts';
+import { renderCaseReminder } from '../messages/reminder-replies.ts';
 import type { Job, JobDeps } from './job.ts';
 
 /**

@@ -3,7 +3,7 @@ import { reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
 import { loadOpenComplaintsDueBy, loadOrgSnapshot } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
-import { renderComplaintReminder } from '../bot/replies/clock-replies.ts';
+import { renderComplaintReminder } from '../messages/clock-replies.ts';
 import type { Job } from './job.ts';
 
 /** Efficiency complaints (R2 §6): the office head hears of an answer due the next working day, and of a late one. */

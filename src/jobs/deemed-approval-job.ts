@@ -3,7 +3,7 @@ import { isOfficeOpen, nextOpening } from '../domain/reminders/office-hours.ts';
 import { CaseChangedConcurrentlyError } from '../db/case-repository.ts';
 import { enqueueOutbound, type OutboundMessage } from '../db/outbox.ts';
 import { deemApproveIfDue } from '../use-cases/deem-approval.ts';
-import { renderDeemedApprovalNotice } from '../bot/replies/deemed-replies.ts';
+import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import type { Job } from './job.ts';
 
 /** Statuses in which an unanswered 请示 can lapse (a pending refusal filing lapses with it). */

@@ -7,8 +7,8 @@ import { loadCasesByNo, loadCasesDueBy, loadFilingsWithClocks, loadOrgSnapshot }
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import type { Tx } from '../use-cases/context.ts';
-import { renderMorningDigest } from '../bot/replies/reminder-replies.ts';
-import { STATUS_ZH } from '../bot/replies/format.ts';
+import { renderMorningDigest } from '../messages/reminder-replies.ts';
+import { STATUS_ZH } from '../messages/format.ts';
 import type { CaseStatus } from '../domain/case/case.ts';
 import type { Job } from './job.ts';
 

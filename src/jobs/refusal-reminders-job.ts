@@ -3,7 +3,7 @@ import { reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { resolveRecipients, type OrgView, type Recipient } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesByNo, loadFilingsWithClocks, loadOrgSnapshot, type FilingRow, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
-import { renderNoticeReminder, renderRefusalReminder } from '../bot/replies/clock-replies.ts';
+import { renderNoticeReminder, renderRefusalReminder } from '../messages/clock-replies.ts';
 import type { Job } from './job.ts';
 
 /**

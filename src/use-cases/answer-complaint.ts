@@ -4,7 +4,7 @@ import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findComplaint, storeAnswer, type ComplaintRecord } from '../db/complaint-repository.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
-import { renderAnswerToComplainant } from '../bot/replies/complaint-replies.ts';
+import { renderAnswerToComplainant } from '../messages/complaint-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
 export type AnswerComplaintResult =

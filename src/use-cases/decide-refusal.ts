@@ -4,7 +4,7 @@ import { decideRefusalDecision, type RefusalVerdict } from '../domain/case/refus
 import { findCase } from '../db/case-repository.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, findFiling, updateFiling, type FilingPatch, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
-import { renderDecisionNotice } from '../bot/replies/refusal-replies.ts';
+import { renderDecisionNotice } from '../messages/refusal-replies.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
@@ -71,7 +71,7 @@ async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRe
     told.add(to);
     ctx.send({ key: `${key}:${to}`, toUser: to, kind: 'text', payload: { content } });
   };
-  // The principal hears of an escalation through their own card (src/bot/cards), which carries the note.
+  // The principal hears of an escalation through their own card (src/use-cases/refusal-cards), which carries the note.
   const notice = renderDecisionNotice(c, f, names, ctx.now);
   tell(f.filer, notice);
   // The instruction is for whoever handles the case now; a principal's decision also closes the leader's loop.

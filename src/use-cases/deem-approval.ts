@@ -6,7 +6,7 @@ import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
-import { renderDeemedApprovalNotice } from '../bot/replies/deemed-replies.ts';
+import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
 

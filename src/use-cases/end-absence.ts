@@ -2,7 +2,7 @@ import { currentOrFuture } from '../domain/absence/check-leave.ts';
 import { endAbsence as storeEnd, listAbsencesOf, type AbsenceRecord } from '../db/absence-repository.ts';
 import { awayAt, coverFor, postsHeldBy } from '../db/coverage-repository.ts';
 import { staffNames } from '../db/org-repository.ts';
-import { renderBackNotice } from '../bot/replies/absence-replies.ts';
+import { renderBackNotice } from '../messages/absence-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
 export type EndAbsenceResult = { kind: 'ended'; absences: AbsenceRecord[]; told: string[]; names: Map<string, string> } | { kind: 'none' };

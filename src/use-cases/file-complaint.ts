@@ -6,7 +6,7 @@ import { findCase } from '../db/case-repository.ts';
 import { insertComplaint, type ComplaintRecord } from '../db/complaint-repository.ts';
 import { coverFor } from '../db/coverage-repository.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
-import { renderComplaintToOffice } from '../bot/replies/complaint-replies.ts';
+import { renderComplaintToOffice } from '../messages/complaint-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface FileComplaintResult {

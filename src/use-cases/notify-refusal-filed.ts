@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
-import { sendRefusalCard } from '../bot/cards/send-refusal-card.ts';
+import { sendRefusalCard } from './refusal-cards/send-refusal-card.ts';
 import type { UseCaseContext } from './context.ts';
 
 /**

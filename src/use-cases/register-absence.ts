@@ -5,7 +5,7 @@ import { insertAbsence, listAbsencesOf, type AbsenceRecord } from '../db/absence
 import { listActiveCasesFor } from '../db/case-repository.ts';
 import { awayAt, coverFor, postsHeldBy } from '../db/coverage-repository.ts';
 import { staffNames } from '../db/org-repository.ts';
-import { COVER_ROLE_ZH, renderHandover } from '../bot/replies/absence-replies.ts';
+import { COVER_ROLE_ZH, renderHandover } from '../messages/absence-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
 export type RegisterAbsenceResult =

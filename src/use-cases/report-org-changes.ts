@@ -1,7 +1,7 @@
 import type { Db } from '../db/open-database.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
-import { renderOrgChangesReport, type PostChangeView } from '../bot/replies/org-change-replies.ts';
+import { renderOrgChangesReport, type PostChangeView } from '../messages/org-change-replies.ts';
 
 export type ReportOrgChangesResult = { kind: 'reported'; to: string; count: number } | { kind: 'nothing' } | { kind: 'no_office' };
 

@@ -1,7 +1,7 @@
 import { decideTransfer } from '../domain/case/first-inquiry.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
-import { renderDepartmentAwayNotice, renderTransferNotice } from '../bot/replies/first-inquiry-replies.ts';
+import { renderDepartmentAwayNotice, renderTransferNotice } from '../messages/first-inquiry-replies.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';

@@ -6,7 +6,7 @@ import { listUnprocessed } from '../db/inbox.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import type { Tx } from '../use-cases/context.ts';
-import { GENERAL } from '../bot/replies/general.ts';
+import { GENERAL } from '../messages/general.ts';
 
 export type MessageHandler = (tx: Tx, key: string, msg: InboundMessage, now: Date) => Promise<void>;
 

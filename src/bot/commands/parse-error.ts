@@ -39,8 +39,4 @@ export function commandError(code: ParseErrorCode, command: CommandType, params:
   return { code, params: { command, ...params } };
 }
 
-/** Values echoed back to the user are clipped: a 10k-character message must not come back whole. */
-export function clip(text: string, max = 20): string {
-  const chars = Array.from(text);
-  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-}
+export { clip } from '../../shared/clip.ts';

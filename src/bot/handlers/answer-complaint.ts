@@ -1,5 +1,5 @@
 import { answerComplaint } from '../../use-cases/answer-complaint.ts';
-import { renderComplaintAnswered, renderComplaintRefusal } from '../replies/complaint-replies.ts';
+import { renderComplaintAnswered, renderComplaintRefusal } from '../../messages/complaint-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleAnswerComplaint: CommandHandler<'answerComplaint'> = async (ctx, command) => {

@@ -1,5 +1,5 @@
 import { fileComplaint } from '../../use-cases/file-complaint.ts';
-import { renderComplaintFiled } from '../replies/complaint-replies.ts';
+import { renderComplaintFiled } from '../../messages/complaint-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleComplain: CommandHandler<'complain'> = async (ctx, command) => {

@@ -1,5 +1,5 @@
 import { endAbsence } from '../../use-cases/end-absence.ts';
-import { renderLeaveEnded, renderNoLeaveToEnd } from '../replies/absence-replies.ts';
+import { renderLeaveEnded, renderNoLeaveToEnd } from '../../messages/absence-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleEndLeave: CommandHandler<'endLeave'> = async (ctx) => {

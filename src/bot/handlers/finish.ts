@@ -1,5 +1,5 @@
 import { finishCase } from '../../use-cases/finish-case.ts';
-import { renderFinished, renderNotFound } from '../replies/case-replies.ts';
+import { renderFinished, renderNotFound } from '../../messages/case-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

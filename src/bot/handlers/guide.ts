@@ -1,6 +1,6 @@
 import { findServiceGuide } from '../../use-cases/find-service-guide.ts';
 import type { ServiceInfo } from '../../db/org-repository.ts';
-import { renderClose, renderGuide, renderNoService, renderSeveral } from '../replies/guide-replies.ts';
+import { renderClose, renderGuide, renderNoService, renderSeveral } from '../../messages/guide-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 /** Open to everyone, staff or not (the catalog is public, R2). */

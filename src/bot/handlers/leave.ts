@@ -1,5 +1,5 @@
 import { registerAbsence } from '../../use-cases/register-absence.ts';
-import { renderLeaveRefused, renderLeaveRegistered } from '../replies/absence-replies.ts';
+import { renderLeaveRefused, renderLeaveRegistered } from '../../messages/absence-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleLeave: CommandHandler<'leave'> = async (ctx, command) => {

@@ -1,6 +1,6 @@
 import { completeMaterials } from '../../use-cases/complete-materials.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderMaterialsCompleted } from '../replies/materials-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderMaterialsCompleted } from '../../messages/materials-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

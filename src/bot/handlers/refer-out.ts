@@ -1,6 +1,6 @@
 import { referOutCase } from '../../use-cases/refer-out-case.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderReferredOut } from '../replies/first-inquiry-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderReferredOut } from '../../messages/first-inquiry-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

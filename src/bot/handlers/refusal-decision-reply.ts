@@ -1,8 +1,8 @@
 import { staffNames } from '../../db/org-repository.ts';
 import type { UseCaseContext } from '../../use-cases/context.ts';
 import { decideRefusal, type DecideRefusalInput } from '../../use-cases/decide-refusal.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderAlreadyDecided, renderDecisionReply, renderNoFiling } from '../replies/refusal-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderAlreadyDecided, renderDecisionReply, renderNoFiling } from '../../messages/refusal-replies.ts';
 import { refusedReply } from './refused-reply.ts';
 
 /** 同意 / 纠正 / 上报 share one use case and one way of answering. */

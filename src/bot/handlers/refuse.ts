@@ -1,7 +1,7 @@
 import { staffNames } from '../../db/org-repository.ts';
 import { fileRefusal } from '../../use-cases/file-refusal.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderRefusalFiled } from '../replies/refusal-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderRefusalFiled } from '../../messages/refusal-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

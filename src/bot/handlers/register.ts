@@ -1,6 +1,6 @@
 import { staffNames } from '../../db/org-repository.ts';
 import { registerCase } from '../../use-cases/register-case.ts';
-import { renderRegistered, renderUnknownService } from '../replies/case-replies.ts';
+import { renderRegistered, renderUnknownService } from '../../messages/case-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleRegister: CommandHandler<'register'> = async (ctx, command) => {

@@ -1,6 +1,6 @@
 import { requestMaterials } from '../../use-cases/request-materials.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderMaterialsRequested } from '../replies/materials-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderMaterialsRequested } from '../../messages/materials-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

@@ -1,6 +1,6 @@
 import { findCase, loadHistory } from '../../db/case-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
-import { renderCaseDetail, renderNotFound } from '../replies/case-replies.ts';
+import { renderCaseDetail, renderNotFound } from '../../messages/case-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 export const handleShow: CommandHandler<'show'> = async (ctx, command) => {

@@ -1,8 +1,8 @@
 import { listActiveCasesFor } from '../../db/case-repository.ts';
 import { listCoveredCases } from '../../db/coverage-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
-import { renderTodo } from '../replies/case-replies.ts';
-import { VIA_ZH } from '../replies/absence-replies.ts';
+import { renderTodo } from '../../messages/case-replies.ts';
+import { VIA_ZH } from '../../messages/absence-replies.ts';
 import type { CommandHandler } from './handler.ts';
 
 /** 待办: the sender's own cases and those they cover for an absent handler (R7), soonest deadline first. */

@@ -1,7 +1,7 @@
 import { staffNames } from '../../db/org-repository.ts';
 import { transferCase } from '../../use-cases/transfer-case.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderTransferred } from '../replies/first-inquiry-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderTransferred } from '../../messages/first-inquiry-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

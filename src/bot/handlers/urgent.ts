@@ -1,7 +1,7 @@
 import { staffNames } from '../../db/org-repository.ts';
 import { markUrgent } from '../../use-cases/mark-urgent.ts';
-import { renderNotFound } from '../replies/case-replies.ts';
-import { renderUrgentRecorded } from '../replies/first-inquiry-replies.ts';
+import { renderNotFound } from '../../messages/case-replies.ts';
+import { renderUrgentRecorded } from '../../messages/first-inquiry-replies.ts';
 import type { CommandHandler } from './handler.ts';
 import { refusedReply } from './refused-reply.ts';
 

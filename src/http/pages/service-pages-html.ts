@@ -1,6 +1,6 @@
 import type { ServiceInfo } from '../../db/org-repository.ts';
-import { CLASS_ZH } from '../../bot/replies/format.ts';
-import { timeLimitLines } from '../../bot/replies/guide-replies.ts';
+import { CLASS_ZH } from '../../messages/format.ts';
+import { timeLimitLines } from '../../messages/guide-replies.ts';
 
 /** Everything that comes from data goes through here: the catalog is typed in by people. */
 export function escapeHtml(text: string): string {

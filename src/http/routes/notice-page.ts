@@ -5,7 +5,7 @@ import { findCase } from '../../db/case-repository.ts';
 import { findNotice } from '../../db/materials-notice-repository.ts';
 import { readOrgSettings } from '../../db/org-repository.ts';
 import { parseNoticeRef } from '../../shared/notice-ref.ts';
-import { renderNoticeHtml } from '../../bot/replies/notice-page-html.ts';
+import { renderNoticeHtml } from '../../messages/notice-page-html.ts';
 
 /**
  * GET /notices/:ref: the printable 一次性告知书 (R5 §6) for the applicant. Public (the applicant has

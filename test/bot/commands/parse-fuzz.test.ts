@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/bot/commands/parse-command.ts';
 import { parseChinaDateTime } from '../../../src/bot/commands/parse-date.ts';
-import { renderParseErrors } from '../../../src/bot/replies/parse-errors.ts';
+import { renderParseErrors } from '../../../src/bot/commands/render-parse-errors.ts';
 
 const NOW = new Date('2026-11-28T10:00:00+08:00');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/bot/commands/parse-command.ts';
-import { renderParseErrors } from '../../../src/bot/replies/parse-errors.ts';
+import { renderParseErrors } from '../../../src/bot/commands/render-parse-errors.ts';
 
 const parse = (text: string) => parseCommand(text, { now: new Date('2026-12-04T10:00:00+08:00') });
 

@@ -1,9 +1,9 @@
 import { findCase } from '../../db/case-repository.ts';
 import { findCurrentFiling, findFiling } from '../../db/refusal-filing-repository.ts';
 import { cardUpdatePrefix, closeCard, listFilingCards, shownCardState, usableSendCode, type CardRecord } from '../../db/card-repository.ts';
-import type { UseCaseContext } from '../../use-cases/context.ts';
+import type { UseCaseContext } from '../context.ts';
 import { cardStateOf, loadRefusalCardView } from './load-refusal-card-view.ts';
-import { buildRefusalCard, type RefusalCardState } from './refusal-card.ts';
+import { buildRefusalCard, type RefusalCardState } from '../../messages/cards/refusal-card.ts';
 import { sendRefusalCard } from './send-refusal-card.ts';
 
 /** PROTOCOL.md §7: a response_code lives 24 h or 72 h depending on the source; 24 h is the safe bound. */

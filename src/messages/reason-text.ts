@@ -1,6 +1,6 @@
-import type { CaseAction } from '../../domain/case/authorization.ts';
-import type { CaseRecord } from '../../domain/case/case.ts';
-import type { Reason } from '../../domain/case/decision.ts';
+import type { CaseAction } from '../domain/case/authorization.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
+import type { Reason } from '../domain/case/decision.ts';
 import { STATUS_ZH, nameOf } from './format.ts';
 
 type Names = ReadonlyMap<string, string>;

@@ -1,9 +1,9 @@
 import type { CaseRecord } from '../../domain/case/case.ts';
 import type { RefusalFilingRecord } from '../../db/refusal-filing-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
-import type { Tx } from '../../use-cases/context.ts';
-import { nameOf } from '../replies/format.ts';
-import type { CardRole, RefusalCardState, RefusalCardView } from './refusal-card.ts';
+import type { Tx } from '../context.ts';
+import { nameOf } from '../../messages/format.ts';
+import type { CardRole, RefusalCardState, RefusalCardView } from '../../messages/cards/refusal-card.ts';
 
 /** Everything a refusal card shows, read in the caller's transaction. */
 export async function loadRefusalCardView(

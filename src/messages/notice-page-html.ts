@@ -1,7 +1,7 @@
 /** The printable written notice (一次性告知书, R5 §6): a plain HTML page, every value escaped. */
-import type { CaseRecord } from '../../domain/case/case.ts';
-import { chinaDateOf } from '../../domain/calendar/china-time.ts';
-import type { MaterialsNoticeRecord } from '../../db/materials-notice-repository.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
+import { chinaDateOf } from '../domain/calendar/china-time.ts';
+import type { MaterialsNoticeRecord } from '../db/materials-notice-repository.ts';
 import { CLASS_ZH } from './format.ts';
 import { timeLimitText } from './materials-replies.ts';
 

@@ -1,6 +1,6 @@
-import { chinaDateOf, chinaTimeOfDay, weekdayOf } from '../../domain/calendar/china-time.ts';
-import type { CaseStatus, Channel } from '../../domain/case/case.ts';
-import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
+import { chinaDateOf, chinaTimeOfDay, weekdayOf } from '../domain/calendar/china-time.ts';
+import type { CaseStatus, Channel } from '../domain/case/case.ts';
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 

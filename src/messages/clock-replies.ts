@@ -1,4 +1,4 @@
-import type { OtherReminderKind } from '../../domain/reminders/other-clocks.ts';
+import type { OtherReminderKind } from '../domain/reminders/other-clocks.ts';
 import { clipBytes } from './fit-bytes.ts';
 import { formatDeadline, formatInstant, nameOf } from './format.ts';
 

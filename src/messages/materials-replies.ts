@@ -1,7 +1,7 @@
 /** Texts of 补正 and 补齐 (R5): the one-time notice as the sender reads it out, and the restarted clock. */
-import type { CaseRecord } from '../../domain/case/case.ts';
-import { WORKING_DAYS_BY_CLASS, isTimeLimitClass } from '../../domain/time-limit-class.ts';
-import type { MaterialsNoticeRecord } from '../../db/materials-notice-repository.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
+import { WORKING_DAYS_BY_CLASS, isTimeLimitClass } from '../domain/time-limit-class.ts';
+import type { MaterialsNoticeRecord } from '../db/materials-notice-repository.ts';
 import { deadlineLine } from './case-replies.ts';
 import { fitList } from './fit-bytes.ts';
 import { CLASS_ZH } from './format.ts';

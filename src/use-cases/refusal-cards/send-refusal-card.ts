@@ -2,10 +2,10 @@ import type { CaseRecord } from '../../domain/case/case.ts';
 import type { RefusalFilingRecord } from '../../db/refusal-filing-repository.ts';
 import { cardSendKey, insertCard } from '../../db/card-repository.ts';
 import { installationId } from '../../db/installation-id.ts';
-import type { UseCaseContext } from '../../use-cases/context.ts';
+import type { UseCaseContext } from '../context.ts';
 import { loadRefusalCardView } from './load-refusal-card-view.ts';
-import { buildRefusalCard, type CardRole } from './refusal-card.ts';
-import { refusalTaskId } from './refusal-task-id.ts';
+import { buildRefusalCard, type CardRole } from '../../messages/cards/refusal-card.ts';
+import { refusalTaskId } from '../../messages/cards/refusal-task-id.ts';
 
 /**
  * Sends the filing's card to the leader it is addressed to, or to the principal once escalated:

@@ -1,10 +1,10 @@
 /** Answers to messages the parser could not read: every mistake at once (R5 practised on our own users). */
-import { COMMAND_TYPES, type CommandType } from '../commands/command.ts';
-import { COMMAND_USAGE } from '../commands/command-usage.ts';
-import { COMMAND_WORD } from '../commands/command-words.ts';
-import type { ParseError } from '../commands/parse-error.ts';
+import { COMMAND_TYPES, type CommandType } from './command.ts';
+import { COMMAND_USAGE } from './command-usage.ts';
+import { COMMAND_WORD } from './command-words.ts';
+import type { ParseError } from './parse-error.ts';
 
-export { COMMAND_USAGE, type CommandUsage } from '../commands/command-usage.ts';
+export { COMMAND_USAGE, type CommandUsage } from './command-usage.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   result: '办理结果',

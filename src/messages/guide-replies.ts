@@ -1,6 +1,6 @@
-import type { ServiceInfo } from '../../db/org-repository.ts';
-import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
-import { clip } from '../commands/parse-error.ts';
+import type { ServiceInfo } from '../db/org-repository.ts';
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
+import { clip } from '../shared/clip.ts';
 import { CLASS_ZH } from './format.ts';
 import { clipBytes, fitList } from './fit-bytes.ts';
 

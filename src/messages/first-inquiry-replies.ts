@@ -1,5 +1,5 @@
 /** Texts of 转办, 外转 and 紧急 (R4): the sender's reply and the messages to the people told. */
-import type { CaseRecord } from '../../domain/case/case.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
 import { deadlineLine } from './case-replies.ts';
 import { nameOf } from './format.ts';
 

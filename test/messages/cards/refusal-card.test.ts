@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRefusalCard, fit, type RefusalCardState, type RefusalCardView } from '../../../src/bot/cards/refusal-card.ts';
-import { refusalTaskId } from '../../../src/bot/cards/refusal-task-id.ts';
-import { assertValidCard, cardViolations, chars } from '../../../src/bot/cards/validate-card.ts';
+import { buildRefusalCard, fit, type RefusalCardState, type RefusalCardView } from '../../../src/messages/cards/refusal-card.ts';
+import { refusalTaskId } from '../../../src/messages/cards/refusal-task-id.ts';
+import { assertValidCard, cardViolations, chars } from '../../../src/messages/cards/validate-card.ts';
 
 const NOW = new Date('2026-12-01T09:30:00+08:00');
 const LONG = '关于申请某某市科学技术协会下属单位二〇二六年度科普项目专项资金补助的有关材料复核及补充说明事项'.repeat(6);

@@ -1,6 +1,6 @@
-import type { CaseRecord } from '../../domain/case/case.ts';
-import type { LeaveProblem } from '../../domain/absence/check-leave.ts';
-import type { CoverVia } from '../../domain/coverage/who-covers.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
+import type { LeaveProblem } from '../domain/absence/check-leave.ts';
+import type { CoverVia } from '../domain/coverage/who-covers.ts';
 import { STATUS_ZH, formatDeadline } from './format.ts';
 import { fitList } from './fit-bytes.ts';
 

@@ -4,7 +4,7 @@
  * is a full card that shows the case and the real outcome, with `replace_text` instead of live buttons.
  */
 import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
-import { CLASS_ZH, formatDeadline, formatInstant } from '../replies/format.ts';
+import { CLASS_ZH, formatDeadline, formatInstant } from '../format.ts';
 import { assertValidCard, CARD_LIMITS, chars } from './validate-card.ts';
 
 /** Who a card is for: the supervising leader, or the principal leader after an escalation. */

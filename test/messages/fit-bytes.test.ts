@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteLength, clipBytes, fitList } from '../../../src/bot/replies/fit-bytes.ts';
+import { byteLength, clipBytes, fitList } from '../../src/messages/fit-bytes.ts';
 
 describe('fitting WeCom text into 2048 bytes', () => {
   const items = Array.from({ length: 100 }, (_, i) => `${i + 1}. 材料名称比较长的一项证明`);

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../domain/case/case.ts';
+import type { CaseRecord } from '../domain/case/case.ts';
 import { formatDeadline, nameOf } from './format.ts';
 
 /** R3 §5: what the handler, the department head and the office are told when a request lapses into approval. */

@@ -1,7 +1,7 @@
-import { addDays, chinaDateOf } from '../../domain/calendar/china-time.ts';
-import type { CaseReminderKind } from '../../domain/reminders/due-reminders.ts';
-import type { Recipient } from '../../domain/reminders/resolve-recipients.ts';
-import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
+import { addDays, chinaDateOf } from '../domain/calendar/china-time.ts';
+import type { CaseReminderKind } from '../domain/reminders/due-reminders.ts';
+import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { clipBytes } from './fit-bytes.ts';
 import { CLASS_ZH, formatDeadline, nameOf } from './format.ts';
 
