@@ -70,6 +70,8 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   const messageDeps = { db, calendar, publicBaseUrl: deps.publicBaseUrl, log };
   const inbox = new InboxWorker({
     db,
+    // PGlite is one connection: lanes would only queue behind each other there.
+    lanes: database.kind === 'postgres' ? 4 : 1,
     clock,
     log: log.child({ component: 'inbox' }),
     handle: (tx, key, msg, now) => handleMessage(messageDeps, tx, key, msg, now),
@@ -84,8 +86,8 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
       store: (row) => storeInbound(database, row),
       log: log.child({ component: 'callback' }),
-      onStored: (key) => {
-        if (deps.workInbox !== false) inbox.notify(key);
+      onStored: (key, fromUser) => {
+        if (deps.workInbox !== false) inbox.notify(key, fromUser);
       },
       isAccepting: () => accepting,
     });
@@ -107,6 +109,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
 
   const recovered = deps.workInbox === false ? 0 : await inbox.recover();
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
+  if (deps.workInbox !== false) inbox.startSweep();
   outbox.start();
   const scheduler = startScheduler({
     jobs: ALL_JOBS,

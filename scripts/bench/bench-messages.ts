@@ -10,14 +10,14 @@ export const BENCH_WECOM = {
   encodingAESKey: 'QmVuY2hLZXlGb3JYaWFvTmVuZ1podVNob3UyMDI2MDE',
 };
 
-/** Encrypted, signed callbacks with unique MsgIds, made before the run so the load generator only sends. */
-export function makeCallbacks(count: number, runTag: number): { path: string; body: string }[] {
+/** Encrypted, signed callbacks with unique MsgIds from staff in turn, made before the run so the load generator only sends. */
+export function makeCallbacks(count: number, runTag: number, senders: string[]): { path: string; body: string }[] {
   const out: { path: string; body: string }[] = [];
   const ts = String(Math.floor(Date.now() / 1000));
   for (let i = 0; i < count; i++) {
     const xml = buildTextMessageXml({
       toUser: BENCH_WECOM.corpId,
-      fromUser: 'lihua',
+      fromUser: senders[i % senders.length]!,
       createTime: Number(ts),
       content: '登记 来电 咨询 张三 13800000000 科普项目申报条件',
       msgId: `${runTag}${String(i).padStart(9, '0')}`,

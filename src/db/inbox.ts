@@ -20,13 +20,12 @@ export async function storeInbound(database: Pick<Database, 'execute'>, row: { k
   return (await database.execute(INSERT_INBOX, [row.key, row.kind, row.fromUser, JSON.stringify(row.payload)])) === 1;
 }
 
-/** Keys of rows not yet worked on, oldest first (start-up recovery and the periodic sweep). */
-export async function listUnprocessed(db: Db, limit = 500): Promise<string[]> {
-  const rows = await db.inboxMessage.findMany({
+/** Rows not yet worked on, oldest first (start-up recovery). */
+export async function listUnprocessed(db: Db, limit = 10_000): Promise<{ key: string; fromUser: string }[]> {
+  return db.inboxMessage.findMany({
     where: { processedAt: null },
     orderBy: { receivedAt: 'asc' },
-    select: { key: true },
+    select: { key: true, fromUser: true },
     take: limit,
   });
-  return rows.map((r) => r.key);
 }

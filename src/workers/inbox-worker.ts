@@ -19,6 +19,13 @@ interface InboxWorkerOptions {
   onProcessed?: () => void;
   /** Attempts before a message that keeps failing is answered with an apology and set aside. */
   maxAttempts?: number;
+  /** Messages worked at once (PostgreSQL); one sender's messages always go in order, in one lane. */
+  lanes?: number;
+}
+
+interface Lane {
+  queue: string[];
+  running: Promise<void> | null;
 }
 
 /**
@@ -26,43 +33,59 @@ interface InboxWorkerOptions {
  * instances never work one message; a row left unprocessed by a crash is picked up by `recover()`.
  */
 export class InboxWorker {
-  private readonly queue: string[] = [];
+  private readonly lanes: Lane[];
   private readonly queued = new Set<string>();
-  private running: Promise<void> | null = null;
   private stopped = false;
+  private sweep: NodeJS.Timeout | null = null;
 
-  constructor(private readonly o: InboxWorkerOptions) {}
+  constructor(private readonly o: InboxWorkerOptions) {
+    this.lanes = Array.from({ length: Math.max(1, o.lanes ?? 1) }, () => ({ queue: [], running: null }));
+  }
 
-  notify(key: string): void {
+  /** A stored message to work on; `fromUser` picks its lane, so `登记` then `办结` from one person stay in order. */
+  notify(key: string, fromUser: string): void {
     if (this.stopped || this.queued.has(key)) return;
     this.queued.add(key);
-    this.queue.push(key);
-    this.running ??= this.drainQueue().finally(() => {
-      this.running = null;
+    const lane = this.lanes[laneOf(fromUser, this.lanes.length)]!;
+    lane.queue.push(key);
+    lane.running ??= this.drainLane(lane).finally(() => {
+      lane.running = null;
     });
   }
 
   /** Everything received but not worked on (after a crash, or another instance's crash). */
   async recover(): Promise<number> {
-    const keys = await listUnprocessed(this.o.db);
-    for (const key of keys) this.notify(key);
-    return keys.length;
+    const rows = await listUnprocessed(this.o.db);
+    for (const row of rows) this.notify(row.key, row.fromUser);
+    return rows.length;
   }
 
-  /** Resolves when the in-memory queue is empty. */
+  /**
+   * Looks again now and then: a message another instance stored and then crashed on is worked here.
+   * Rows being worked elsewhere are skipped by the row lock, rows done are skipped by processedAt.
+   */
+  startSweep(intervalMs = 5 * 60_000): void {
+    this.sweep = setInterval(() => {
+      this.recover().catch((err: unknown) => this.o.log.error({ err }, 'inbox sweep failed'));
+    }, intervalMs);
+    this.sweep.unref();
+  }
+
+  /** Resolves when every lane's queue is empty. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.lanes.some((l) => l.running)) await Promise.all(this.lanes.map((l) => l.running));
   }
 
   /** Stops taking new work and finishes what is queued. */
   async stop(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
     await this.idle();
     this.stopped = true;
   }
 
-  private async drainQueue(): Promise<void> {
-    while (this.queue.length > 0) {
-      const key = this.queue.shift() as string;
+  private async drainLane(lane: Lane): Promise<void> {
+    while (lane.queue.length > 0) {
+      const key = lane.queue.shift() as string;
       this.queued.delete(key);
       await this.processOne(key);
     }
@@ -100,7 +123,7 @@ export class InboxWorker {
       data: { attempts: { increment: 1 }, lastError: `${ref}: ${String((err as Error)?.message ?? err)}`.slice(0, 1000) },
     });
     if (row.attempts < (this.o.maxAttempts ?? 3)) {
-      setTimeout(() => this.notify(key), 1000 * 2 ** row.attempts).unref();
+      setTimeout(() => this.notify(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
       return;
     }
     // Set aside for an operator, and tell the sender rather than leave them waiting in silence.
@@ -110,4 +133,10 @@ export class InboxWorker {
     });
     this.o.onProcessed?.();
   }
+}
+
+function laneOf(fromUser: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < fromUser.length; i++) h = (h * 31 + fromUser.charCodeAt(i)) >>> 0;
+  return h % lanes;
 }

@@ -46,6 +46,18 @@ describe.each(BACKENDS)('a WeCom message becomes a case (%s)', (backend) => {
     expect(t.wecom.messagesTo('lihua').filter((m) => m.content?.includes('李四'))).toHaveLength(1);
   });
 
+  it("works each sender's messages in the order they came, several senders at once", async () => {
+    const senders = ['lihua', 'zhaomin', 'chenjing', 'liuyang'];
+    const requests = senders.flatMap((from) => [1, 2, 3, 4, 5].map((i) => ({ from, req: t.client.textCallback({ from, content: `登记 来人 审核 顺序${from} 第${i}件` }) })));
+    // Posted one after another (as WeCom delivers), worked without waiting in between.
+    for (const { req } of requests) expect((await t.post(req)).status).toBe(200);
+    await t.bot.settle();
+    for (const from of senders) {
+      const cases = await t.database.prisma.case.findMany({ where: { applicant: `顺序${from}` }, orderBy: { no: 'asc' } });
+      expect(cases.map((c) => c.matter)).toEqual(['第1件', '第2件', '第3件', '第4件', '第5件']);
+    }
+  });
+
   it('rejects a wrong signature with 4xx and stores nothing', async () => {
     const req = t.client.textCallback({ from: 'lihua', content: '登记 来人 审核 王五 材料' });
     const forged = req.query.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`);

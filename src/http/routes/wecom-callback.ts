@@ -13,7 +13,7 @@ export interface CallbackRouteDeps {
   store(row: { key: string; kind: string; fromUser: string; payload: unknown }): Promise<boolean>;
   log: Logger;
   /** Told about each newly stored message, after WeCom has its answer. */
-  onStored(key: string): void;
+  onStored(key: string, fromUser: string): void;
   /** False while shutting down: new callbacks get 503 and WeCom delivers them again later. */
   isAccepting(): boolean;
 }
@@ -44,11 +44,13 @@ export function registerWeComCallback(router: Router, deps: CallbackRouteDeps): 
     }
     const q = signedQuery(ctx.url);
     let key: string;
+    let fromUser: string;
     let inserted: boolean;
     try {
       const encrypted = parseEnvelopeXml(await readRawBody(ctx.req));
       const msg = parseMessageXml(verifyAndDecrypt(deps.crypto, { ...q, encrypted }));
       key = dedupeKeyOf(msg);
+      fromUser = msg.fromUser;
       inserted = await deps.store({ key, kind: msg.kind, fromUser: msg.fromUser, payload: msg });
       deps.log.info({ callback: msg.kind, inboxKey: key, from: msg.fromUser, duplicate: !inserted }, 'callback stored');
     } catch (err) {
@@ -58,7 +60,7 @@ export function registerWeComCallback(router: Router, deps: CallbackRouteDeps): 
     // An empty 200 tells WeCom not to retry; the reply goes out later through message/send.
     ctx.status = 200;
     ctx.body = '';
-    if (inserted) setImmediate(() => deps.onStored(key));
+    if (inserted) setImmediate(() => deps.onStored(key, fromUser));
   });
 }
 
