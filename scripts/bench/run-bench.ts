@@ -6,13 +6,12 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { withFreshPgDatabase } from './fresh-pg-database.ts';
 import { makeCallbacks } from './bench-messages.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
 import { benchSchedulerTick, schedulerTickTable } from './scheduler-tick.ts';
 
-const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const org = await readOrgFile(DEMO_ORG_PATH);
 if (!org.ok) throw new Error(org.errors.join('\n'));
@@ -25,21 +24,6 @@ interface Row {
   p50: number;
   p99: number;
   errors: number;
-}
-
-async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
 }
 
 function startVariant(variant: string, dbUrl?: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; port: number; lines: AsyncIterableIterator<string> }> {
@@ -115,10 +99,10 @@ async function measureWork(variant: string, dbUrl?: string): Promise<{ variant: 
 const rows: Row[] = [];
 rows.push(...(await measure('bare')));
 rows.push(...(await measure('bare+pglite')));
-rows.push(...(await withPgDatabase((url) => measure('bare+postgres', url))));
+rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bare+postgres', url))));
 rows.push(...(await measure('bot+pglite')));
-rows.push(...(await withPgDatabase((url) => measure('bot+postgres', url))));
-const work = [await measureWork('bot+pglite'), await withPgDatabase((url) => measureWork('bot+postgres', url))];
+rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bot+postgres', url))));
+const work = [await measureWork('bot+pglite'), await withFreshPgDatabase('bench', (url) => measureWork('bot+postgres', url))];
 
 // One scheduler tick over 100,000 open cases (issue 5), on both databases.
 const schedulerSection = `One scheduler tick with 100,000 open cases:

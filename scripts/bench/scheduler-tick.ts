@@ -3,7 +3,7 @@
 // Runnable alone (npx tsx scripts/bench/scheduler-tick.ts); run-bench.ts calls benchSchedulerTick().
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
-import pg from 'pg';
+import { withFreshPgDatabase } from './fresh-pg-database.ts';
 import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { applyOrg } from '../../src/db/apply-org.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
@@ -26,7 +26,6 @@ export interface SchedulerTickRow {
   heapMb: [number, number];
 }
 
-const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const OPEN_CASES = Number(process.env.BENCH_OPEN_CASES ?? 100_000);
 const DUE_TODAY = Math.round(OPEN_CASES / 100);
 const TICKS = 20;
@@ -104,24 +103,15 @@ async function onPglite(): Promise<SchedulerTickRow[]> {
 }
 
 async function onPostgres(): Promise<SchedulerTickRow[]> {
-  const name = `bench_tick_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  try {
-    const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  return withFreshPgDatabase('bench_tick', async (url) => {
+    const database = await openDatabase({ databaseUrl: url, dataDir: '' });
     try {
       await seed(database);
       return await measure(database, 'postgres');
     } finally {
       await database.close();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
+  });
 }
 
 /** Both databases; PostgreSQL is skipped with a note when no server answers. */

@@ -1,0 +1,200 @@
+/**
+ * Cross-reference checks of the organization file (people, departments, posts and services that
+ * name each other). Split from parse-org-file.ts: the schema checks shapes, this checks meaning.
+ */
+import type { OrgError, Path } from './org-error.ts';
+
+// These run on the raw data, field by field, so that they are reported together with schema
+// errors instead of only after the schema passes. A section that is not a list at all is skipped
+// (its schema error says so) to avoid a cascade of "does not exist" messages.
+
+export type Raw = Record<string, unknown>;
+
+function rawList(value: unknown): Raw[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Raw) : {}));
+}
+
+function rawText(record: Raw, key: string): string | undefined {
+  const v = record[key];
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+function rawDays(record: Raw, key: string): number | undefined {
+  const v = record[key];
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+function label(section: string, index: number): string {
+  return `${section}[${index}]`;
+}
+
+export function checkReferences(root: Raw): OrgError[] {
+  const errors: OrgError[] = [];
+  const departments = rawList(root.departments);
+  const staff = rawList(root.staff);
+  const posts = rawList(root.posts);
+  const services = rawList(root.services);
+
+  // Departments: unique keys and names.
+  const deptKeys = departments ? new Set<string>() : null;
+  if (departments && deptKeys) {
+    const keyAt = new Map<string, number>();
+    const nameAt = new Map<string, number>();
+    departments.forEach((d, i) => {
+      const key = rawText(d, 'key');
+      if (key !== undefined) {
+        deptKeys.add(key);
+        const first = keyAt.get(key);
+        if (first === undefined) keyAt.set(key, i);
+        else
+          errors.push({
+            path: ['departments', i, 'key'],
+            message: `部门代码 "${key}" 重复（与 ${label('departments', first)} 相同）`,
+          });
+      }
+      const name = rawText(d, 'name');
+      if (name !== undefined) {
+        const first = nameAt.get(name);
+        if (first === undefined) nameAt.set(name, i);
+        else
+          errors.push({
+            path: ['departments', i, 'name'],
+            message: `部门名称 "${name}" 重复（与 ${label('departments', first)} 相同）`,
+          });
+      }
+    });
+  }
+
+  // Staff: unique userids (WeCom ignores case), existing departments.
+  const userids = staff ? new Set<string>() : null;
+  const useridByLower = new Map<string, { userid: string; index: number }>();
+  if (staff && userids) {
+    staff.forEach((s, i) => {
+      const id = rawText(s, 'userid');
+      if (id !== undefined) {
+        userids.add(id);
+        const first = useridByLower.get(id.toLowerCase());
+        if (first === undefined) useridByLower.set(id.toLowerCase(), { userid: id, index: i });
+        else if (first.userid === id)
+          errors.push({
+            path: ['staff', i, 'userid'],
+            message: `用户 "${id}" 重复（与 ${label('staff', first.index)} 相同）`,
+          });
+        else
+          errors.push({
+            path: ['staff', i, 'userid'],
+            message: `用户 "${id}" 与 ${label('staff', first.index)} 的 "${first.userid}" 仅大小写不同，企业微信视为同一账号`,
+          });
+      }
+      checkDepartment(s, ['staff', i, 'department']);
+    });
+  }
+
+  function checkDepartment(record: Raw, path: Path): void {
+    const key = rawText(record, String(path[path.length - 1]));
+    if (key !== undefined && deptKeys && !deptKeys.has(key)) {
+      errors.push({ path, message: `部门 "${key}" 不存在` });
+    }
+  }
+
+  function checkUser(record: Raw, path: Path): void {
+    const id = rawText(record, String(path[path.length - 1]));
+    if (id === undefined || !userids || userids.has(id)) return;
+    const similar = useridByLower.get(id.toLowerCase());
+    errors.push({
+      path,
+      message: similar
+        ? `用户 "${id}" 不在 staff 中（是否应为 "${similar.userid}"？大小写需一致）`
+        : `用户 "${id}" 不在 staff 中`,
+    });
+  }
+
+  checkUser(root, ['principal']);
+  checkDepartment(root, ['office']);
+
+  departments?.forEach((d, i) => {
+    checkUser(d, ['departments', i, 'head']);
+    checkUser(d, ['departments', i, 'leader']);
+  });
+
+  // Posts: existing department and holders, A ≠ B, unique per department.
+  const postAt = new Map<string, number>();
+  posts?.forEach((p, i) => {
+    checkDepartment(p, ['posts', i, 'department']);
+    checkUser(p, ['posts', i, 'a']);
+    checkUser(p, ['posts', i, 'b']);
+    const a = rawText(p, 'a');
+    const b = rawText(p, 'b');
+    if (a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase()) {
+      errors.push({ path: ['posts', i, 'b'], message: `B 岗与 A 岗是同一人 "${a}"，B 岗须由他人担任` });
+    }
+    const dept = rawText(p, 'department');
+    const name = rawText(p, 'name');
+    if (dept !== undefined && name !== undefined) {
+      const id = JSON.stringify([dept, name]);
+      const first = postAt.get(id);
+      if (first === undefined) postAt.set(id, i);
+      else
+        errors.push({
+          path: ['posts', i, 'name'],
+          message: `部门 "${dept}" 的岗位 "${name}" 重复（与 ${label('posts', first)} 相同）`,
+        });
+    }
+  });
+
+  // Services: existing department, unique code and name, distinct materials, promise ≤ statute.
+  const codeAt = new Map<string, { code: string; index: number }>();
+  const serviceNameAt = new Map<string, number>();
+  services?.forEach((s, i) => {
+    checkDepartment(s, ['services', i, 'department']);
+    const code = rawText(s, 'code');
+    if (code !== undefined) {
+      // Case-insensitive because people type "kp-01" when asking for 服务指南.
+      const first = codeAt.get(code.toLowerCase());
+      if (first === undefined) codeAt.set(code.toLowerCase(), { code, index: i });
+      else
+        errors.push({
+          path: ['services', i, 'code'],
+          message: `事项编码 "${code}" 重复（与 ${label('services', first.index)} 相同）`,
+        });
+    }
+    const name = rawText(s, 'name');
+    if (name !== undefined) {
+      const first = serviceNameAt.get(name);
+      if (first === undefined) serviceNameAt.set(name, i);
+      else
+        errors.push({
+          path: ['services', i, 'name'],
+          message: `事项名称 "${name}" 重复（与 ${label('services', first)} 相同）`,
+        });
+    }
+    const materials = s.materials;
+    if (Array.isArray(materials)) {
+      const materialAt = new Map<string, number>();
+      materials.forEach((m, j) => {
+        if (typeof m !== 'string' || m.trim() === '') return;
+        const first = materialAt.get(m.trim());
+        if (first === undefined) materialAt.set(m.trim(), j);
+        else
+          errors.push({
+            path: ['services', i, 'materials', j],
+            message: `材料 "${m.trim()}" 重复（与第 ${first + 1} 项相同）`,
+          });
+      });
+    }
+    const statutory = rawDays(s, 'statutoryDays');
+    const promised = rawDays(s, 'promisedDays');
+    if (statutory !== undefined && promised !== undefined && promised > statutory) {
+      errors.push({
+        path: ['services', i, 'promisedDays'],
+        message: `承诺时限 ${promised} 个工作日长于法定时限 ${statutory} 个工作日，承诺时限只能更短`,
+      });
+    }
+  });
+
+  return errors;
+}
+
