@@ -5,8 +5,8 @@ import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
 import { createWeComApiClient } from '../../src/wecom/api-client.ts';
 import { startTestBot, TEST_WECOM, type TestBot } from '../support/start-test-bot.ts';
 
-// Debian's Chromium, installed by .ci/run (apt-get install chromium).
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium (scripts/ensure-browser.mjs installs it before npm test), or CHROMIUM_PATH.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url).pathname;
 // Tuesday 2026-12-01 10:00 China time, a working day.
 const TUESDAY_MORNING = new Date('2026-12-01T10:00:00+08:00');
