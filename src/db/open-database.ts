@@ -37,9 +37,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
+  // The schema engine takes a session-level advisory lock and leaves it held. On a pooled connection
+  // that lock would outlive the migration and stall every other instance's start-up, so migrations get
+  // a connection of their own, closed afterwards.
+  const migrationPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  let appliedMigrations: string[];
+  try {
+    appliedMigrations = await migrate(new PrismaPg(migrationPool));
+  } finally {
+    await migrationPool.end();
+  }
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   const adapter = new PrismaPg(pool);
-  const appliedMigrations = await migrate(adapter);
   const prisma = new PrismaClient({ adapter });
   return {
     prisma,
@@ -87,9 +96,13 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
 
 async function migrate(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const engine = await openSchemaEngine(adapter);
-  const { appliedMigrationNames } = await engine.applyMigrations({
-    migrationsList: await readMigrationList(),
-    filters: NO_FILTER,
-  });
-  return appliedMigrationNames;
+  try {
+    const { appliedMigrationNames } = await engine.applyMigrations({
+      migrationsList: await readMigrationList(),
+      filters: NO_FILTER,
+    });
+    return appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
 }
