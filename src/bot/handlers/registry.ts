@@ -19,8 +19,11 @@ import { handleApprove } from './approve.ts';
 import { handleOverturn } from './overturn.ts';
 import { handleEscalate } from './escalate.ts';
 
-/** One line per command: the command type and the handler that answers it. */
-export const HANDLERS: { [T in Command['type']]?: CommandHandler<T> } = {
+/** Every command but 帮助 (answered before the sender is looked up) has a handler here. */
+export type HandledCommand = Exclude<Command['type'], 'help'>;
+
+/** One line per command: the command type and the handler that answers it. A missing one does not compile. */
+export const HANDLERS: { [T in HandledCommand]: CommandHandler<T> } = {
   register: handleRegister,
   finish: handleFinish,
   show: handleShow,
