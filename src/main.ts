@@ -35,7 +35,11 @@ async function main(): Promise<void> {
 
   let database: Database;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onConnectionError: (err) => log.warn({ err: err.message }, 'database connection dropped; the pool reconnects'),
+    });
   } catch (err) {
     if (err instanceof DataDirInUseError) {
       console.error(err.message);

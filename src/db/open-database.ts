@@ -29,25 +29,27 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** In-memory PGlite, for tests that need no folder. */
   memory?: boolean;
+  /** Told when the server drops an idle PostgreSQL connection (the pool replaces it by itself). */
+  onConnectionError?: (err: Error) => void;
 }
 
 /** Opens the database the configuration names and applies the committed migrations. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.onConnectionError) : openPglite(options);
 }
 
-async function openPostgres(databaseUrl: string): Promise<Database> {
+async function openPostgres(databaseUrl: string, onConnectionError: (err: Error) => void = () => undefined): Promise<Database> {
   // The schema engine takes a session-level advisory lock and leaves it held. On a pooled connection
   // that lock would outlive the migration and stall every other instance's start-up, so migrations get
   // a connection of their own, closed afterwards.
-  const migrationPool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const migrationPool = quietPool(new pg.Pool({ connectionString: databaseUrl, max: 1 }), onConnectionError);
   let appliedMigrations: string[];
   try {
     appliedMigrations = await migrate(new PrismaPg(migrationPool));
   } finally {
     await migrationPool.end();
   }
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = quietPool(new pg.Pool({ connectionString: databaseUrl, max: 10 }), onConnectionError);
   const adapter = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter });
   return {
@@ -60,6 +62,16 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
       await pool.end();
     },
   };
+}
+
+/**
+ * An idle pooled connection that the server closes (a PostgreSQL restart, an administrator, a failover)
+ * emits 'error' on the pool; unheard, that would crash the bot. The pool drops the connection and the
+ * next query opens a new one, so it is only worth a log line.
+ */
+function quietPool(pool: pg.Pool, onError: (err: Error) => void): pg.Pool {
+  pool.on('error', onError);
+  return pool;
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
