@@ -6,7 +6,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL closes the bot’s idl
     const database = await createTestDatabase('postgres');
     try {
       expect(await database.prisma.staff.count()).toBe(0);
-      const [{ name }] = await database.prisma.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+      const [row] = await database.prisma.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`;
+      const name = row!.name;
       const killed = await withAdmin(process.env.TEST_DATABASE_URL!, (c) =>
         c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]),
       );

@@ -16,7 +16,7 @@ await db.close();
 console.log('opened', n);
 `;
 
-describe('the embedded data folder has one writer', () => {
+describe('the embedded data folder has one writer', { timeout: 180_000 }, () => {
   it('refuses a second process while the bot holds the folder, with a clear error', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'xn-lock-'));
     const db = await openDatabase({ dataDir: dir });

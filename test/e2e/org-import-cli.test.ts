@@ -13,7 +13,8 @@ const importOrg = (file: string, dataDir: string) =>
     (e: { stdout: string; stderr: string; code: number }) => e,
   );
 
-describe('npm run org:import', () => {
+// Each test starts fresh Node processes (tsx compiles the project in each): give them time on a loaded machine.
+describe('npm run org:import', { timeout: 180_000 }, () => {
   it('imports a file, then finds nothing to change on the second run', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'xn-import-'));
     const first = await importOrg(DEMO_ORG_PATH, dataDir);

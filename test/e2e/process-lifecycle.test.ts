@@ -28,7 +28,8 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
   }
 }
 
-describe('the bot as a process: start, graceful stop, recovery after a crash', () => {
+// Each test starts the real bot as a process: give it time on a loaded machine.
+describe('the bot as a process: start, graceful stop, recovery after a crash', { timeout: 180_000 }, () => {
   let wecom: FakeWeComApiServer;
   let dataDir: string;
   let port: number;

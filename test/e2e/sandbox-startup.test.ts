@@ -60,7 +60,7 @@ afterEach(async () => {
   }
 });
 
-describe('npm start: sandbox mode only without WeCom settings', () => {
+describe('npm start: sandbox mode only without WeCom settings', { timeout: 180_000 }, () => {
   it('without WECOM_CORP_ID starts the sandbox, says so, and names the page to open', async () => {
     const main = await startMain({ PUBLIC_BASE_URL: 'http://localhost:3999' });
     expect(main.output()).toContain('沙盒模式已开启');
