@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR } from '../domain/case/authorization.ts';
-import { isOverdue, type CaseEventRecord, type CaseRecord } from '../domain/case/case.ts';
+import { isActive, isOverdue, type CaseEventRecord, type CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
 import type { ServiceInfo } from '../db/org-repository.ts';
 import { fitList } from './fit-bytes.ts';
@@ -12,6 +12,8 @@ const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期
 
 export function deadlineLine(c: CaseRecord, now: Date): string {
   if (c.dueAt === null) return '办理期限：未设定';
+  // A closed case's deadline is history, not an instruction.
+  if (!isActive(c.status)) return `原办理期限：${formatDeadline(c.dueAt, now)}`;
   const base = `办理期限：${formatDeadline(c.dueAt, now)}前`;
   return c.cls === 'consultation' ? `能即时答复的请即时答复；不能即时答复的，${base}` : base;
 }
