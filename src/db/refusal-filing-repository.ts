@@ -17,6 +17,7 @@ export interface RefusalFilingRecord {
   decision: RefusalVerdict | null;
   instruction: string | null;
   noticeDueAt: Date | null;
+  noticeGivenAt: Date | null;
   createdAt: Date;
   version: number;
 }
@@ -45,7 +46,7 @@ export async function findFiling(db: Tx, id: number): Promise<RefusalFilingRecor
   return row ? toRecord(row) : null;
 }
 
-export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt'>>;
+export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt' | 'noticeGivenAt'>>;
 
 /**
  * Writes a decision only if nobody decided since the filing was read: a leader's text command and

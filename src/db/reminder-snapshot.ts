@@ -106,11 +106,11 @@ export interface FilingRow {
 
 /**
  * Refusal filings with a clock running: undecided ones (pending, escalated), and approved ones whose
- * written notice falls due by `horizon` and has not passed yet.
+ * written notice is not given yet (告知 #no) and falls due by `horizon` and has not passed yet.
  */
 export async function loadFilingsWithClocks(db: Db, now: Date, horizon: Date): Promise<FilingRow[]> {
   return db.refusalFiling.findMany({
-    where: { OR: [{ status: { in: ['pending', 'escalated'] } }, { status: 'approved', noticeDueAt: { gte: now, lte: horizon } }] },
+    where: { OR: [{ status: { in: ['pending', 'escalated'] } }, { status: 'approved', noticeGivenAt: null, noticeDueAt: { gte: now, lte: horizon } }] },
     select: { id: true, caseNo: true, filer: true, leader: true, reason: true, status: true, createdAt: true, escalatedAt: true, decidedAt: true, noticeDueAt: true },
     orderBy: { id: 'asc' },
   });

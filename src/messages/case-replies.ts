@@ -98,6 +98,7 @@ const ACTION_ZH: Record<string, string> = {
   materials_completed: '材料补齐（重新计时）',
   refusal_filed: '提出不予办理报备',
   refusal_approved: '同意不予办理',
+  written_notice_given: '登记已书面告知当事人',
   refusal_overturned: '纠正（恢复办理）',
   refusal_escalated: '上报主要负责人',
   deemed_approved: '逾期未答复，视为同意',

@@ -36,6 +36,7 @@ export function renderNoticeReminder(kind: 'notice_day_before' | 'notice_due', f
     [
       `【书面告知提醒】#${f.caseNo} 的不予办理已获同意，书面告知期限${when}届满。`,
       `请于 ${formatDeadline(dueAt, now)}前以规范性文件书面告知当事人${f.applicant}不予办理的理由（否定报备制度第三条）。`,
+      `告知后请发送：告知 #${f.caseNo} 告知方式`,
     ].join('\n'),
   );
 }

@@ -1,3 +1,4 @@
+import { formatInstant } from './format.ts';
 import type { CaseAction } from '../domain/case/authorization.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
@@ -16,6 +17,7 @@ const VERB: Record<CaseAction, string> = {
   refuse: '提出不予办理报备',
   decide_refusal: '决定报备',
   decide_escalated: '决定报备',
+  notice_given: '登记书面告知',
   deem_approve: '认定视为同意',
 };
 
@@ -57,6 +59,8 @@ export function reasonText(c: CaseRecord, r: Reason, names: Names): string {
       return '请写上纠正意见，如“纠正 #12 请补充材料后受理”。';
     case 'not_instruction':
       return '只有请示性事项逾期才视为同意。';
+    case 'notice_already_given':
+      return `书面告知已于 ${formatInstant(r.at)} 登记，无需重复登记。`;
     case 'not_due':
       return '尚未超过办理期限（或正在等待补正材料）。';
   }

@@ -46,3 +46,9 @@ export function renderAlreadyDecided(c: CaseRecord, f: RefusalFilingRecord, name
 export function renderNoFiling(no: number): string {
   return `#${no} 没有不予办理报备，无需决定。`;
 }
+
+/** The handler's reply to 告知 #no. */
+export function renderNoticeGiven(c: CaseRecord, f: RefusalFilingRecord, now: Date): string {
+  const inTime = f.noticeDueAt === null || now <= f.noticeDueAt ? '，在期限内' : '，已超过 7 日期限';
+  return `已登记：#${c.no} 的不予办理已书面告知当事人${c.applicant}${inTime}。相关提醒不再发送。`;
+}

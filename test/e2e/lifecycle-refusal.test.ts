@@ -79,6 +79,30 @@ describe.each(BACKENDS)('refusal filing (R6) (%s)', (backend) => {
     expect(await stateOf(t)).toEqual(before);
   });
 
+  it('records the written notice once, by the handler, only after an approval (告知)', async () => {
+    const no = await filed();
+    const early = await stateOf(t);
+    const [tooSoon] = await t.say('lihua', `告知 #${no} 已邮寄`);
+    expect(tooSoon).toContain('不予办理报备中');
+    expect(await stateOf(t)).toEqual(early);
+
+    await t.say('wangqiang', `同意 #${no}`);
+    const before = await stateOf(t);
+    const [notHandler] = await t.say('chenjing', `告知 #${no} 已邮寄`);
+    expect(notHandler).toContain('只能由承办人李华');
+    expect(await stateOf(t)).toEqual(before);
+
+    const [done] = await t.say('lihua', `告知 #${no} 已邮寄不予办理告知书`);
+    expect(done).toContain(`已登记：#${no} 的不予办理已书面告知当事人张三，在期限内`);
+    const body = await caseJson(t, no);
+    expect(body.status).toBe('REFUSED');
+    expect(actionsOf(body)).toEqual(['registered', 'refusal_filed', 'refusal_approved', 'written_notice_given']);
+
+    const [twice] = await t.say('lihua', `告知 #${no} 再寄一份`);
+    expect(twice).toContain('无需重复登记');
+    expect(actionsOf(await caseJson(t, no))).toHaveLength(4);
+  });
+
   it('overturns: the case is open again under the instruction, which goes to the handler', async () => {
     const no = await register(t, 'lihua', '登记 来人 KP-01 李四 科普项目申报');
     await t.say('lihua', `转办 #${no} 赵敏`);

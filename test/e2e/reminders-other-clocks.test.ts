@@ -40,6 +40,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       '2026-09-23T10:00:00': () => say('2026-09-23T10:00:00', 'lihua', `办结 #${no['U']} 已受理`),
       '2026-09-23T16:00:00': () => say('2026-09-23T16:00:00', 'wangqiang', `同意 #${no['R']}`),
       '2026-09-24T10:00:00': () => say('2026-09-24T10:00:00', 'liuyang', '答复投诉 1 不属实 经核查电话线路故障，已修复'),
+      // The written notice is given after the first reminder: the second one never comes.
+      '2026-09-29T10:00:00': () => say('2026-09-29T10:00:00', 'lihua', `告知 #${no['R']} 已当面送达不予办理告知书`),
     };
     const byTime = new Map(Object.entries(actions).map(([k, f]) => [at(k).getTime(), f]));
     for (const now of instants(at('2026-09-17T10:00:00'), at('2026-09-30T23:30:00'), 30)) {
@@ -58,6 +60,11 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
     expect(complaint.dueAt).toEqual(at('2026-09-23T23:59:59.999'));
     const filing = await t.database.prisma.refusalFiling.findFirstOrThrow({ where: { caseNo: no['R']! } });
     expect(filing.noticeDueAt).toEqual(at('2026-09-30T23:59:59.999'));
+    // The test clock runs on from the instant it was set, so allow the seconds the command took.
+    expect(filing.noticeGivenAt!.getTime() - at('2026-09-29T10:00:00').getTime()).toBeGreaterThanOrEqual(0);
+    expect(filing.noticeGivenAt!.getTime() - at('2026-09-29T10:00:00').getTime()).toBeLessThan(60_000);
+    const history = (await api(no['R']!)).history as { action: string; detail: { how?: string } }[];
+    expect(history.at(-1)).toMatchObject({ action: 'written_notice_given', detail: { how: '已当面送达不予办理告知书' } });
   });
 
   it('sends exactly these messages on its own, to these people, at these times', () => {
@@ -89,7 +96,7 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-24 09:00 liuyang 【投诉答复提醒】效能投诉 编号 1 已超过答复期限`,
       // Approved Wed 09-23: written notice due Wed 09-30 24:00.
       `09-29 09:00 lihua 【书面告知提醒】#${R} 的不予办理已获同意，书面告知期限下个工作日届满。`,
-      `09-30 09:00 lihua 【书面告知提醒】#${R} 的不予办理已获同意，书面告知期限今天届满。`,
+      // 告知 #R on 09-29 10:00 stopped the due-day reminder of 09-30.
     ].sort());
   });
 
@@ -105,5 +112,6 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
     expect(first('zhangwei', '【待决定提醒】')).toContain(`上报 #${no['R']}`);
     expect(first('liuyang', '【投诉答复提醒】')).toContain('答复请发送：答复投诉 1 属实|不属实 答复内容');
     expect(first('lihua', '【书面告知提醒】')).toContain('请于 9月30日（周三）24:00前以规范性文件书面告知当事人赵六');
+    expect(first('lihua', '【书面告知提醒】')).toContain(`告知后请发送：告知 #${no['R']} 告知方式`);
   });
 });

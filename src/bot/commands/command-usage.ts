@@ -32,4 +32,5 @@ export const COMMAND_USAGE: Record<CommandType, CommandUsage> = {
   approve: { usage: '同意 #编号', example: '同意 #12', purpose: '领导：同意不予办理' },
   overturn: { usage: '纠正 #编号 意见', example: '纠正 #12 请补充材料后受理', purpose: '领导：予以纠正' },
   escalate: { usage: '上报 #编号 [说明]', example: '上报 #12 涉及重大利益', purpose: '领导：报主要负责人' },
+  noticeGiven: { usage: '告知 #编号 方式', example: '告知 #12 已邮寄不予办理告知书', purpose: '不予办理已书面告知' },
 };

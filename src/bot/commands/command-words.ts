@@ -21,6 +21,7 @@ export const COMMAND_WORD: Record<CommandType, string> = {
   approve: '同意',
   overturn: '纠正',
   escalate: '上报',
+  noticeGiven: '告知',
 };
 
 const ALIASES: Record<string, CommandType> = { '?': 'help', help: 'help', 菜单: 'help', 服务指南: 'guide' };

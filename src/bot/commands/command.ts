@@ -21,6 +21,7 @@ export const COMMAND_TYPES = [
   'approve',
   'overturn',
   'escalate',
+  'noticeGiven',
 ] as const;
 export type CommandType = (typeof COMMAND_TYPES)[number];
 
@@ -145,6 +146,13 @@ export interface EscalateCommand {
   note?: string;
 }
 
+/** Extension: 告知 #no 方式 — the written notice of an approved refusal was given (R6 §3, within 7 days). */
+export interface NoticeGivenCommand {
+  type: 'noticeGiven';
+  caseNo: number;
+  how: string;
+}
+
 /**
  * Extension for the office (R8 §4), not in CONTRACT.md's table and so not in COMMAND_TYPES:
  * 答复投诉 编号 属实|不属实 答复内容.
@@ -173,6 +181,7 @@ export type Command =
   | ComplainCommand
   | GuideCommand
   | ApproveCommand
+  | NoticeGivenCommand
   | OverturnCommand
   | EscalateCommand
   | AnswerComplaintCommand;

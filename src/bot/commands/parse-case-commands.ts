@@ -61,6 +61,10 @@ const BUILDERS: Record<CaseCommandType, Build> = {
     return instruction === undefined ? undefined : { type: 'overturn', caseNo, instruction };
   },
   escalate: ({ caseNo, rest }) => withNote<EscalateCommand>({ type: 'escalate', caseNo }, rest),
+  noticeGiven: ({ caseNo, rest, errors }) => {
+    const how = required(rest, 'noticeGiven', 'how', errors);
+    return how === undefined ? undefined : { type: 'noticeGiven', caseNo, how };
+  },
 };
 
 function required(tokens: readonly Token[], command: CommandType, field: string, errors: ParseError[]): string | undefined {

@@ -17,6 +17,7 @@ const FIELD_LABELS: Record<string, string> = {
   content: '投诉内容',
   query: '要查询的事项',
   instruction: '纠正意见',
+  how: '告知方式（如：已邮寄告知书）',
   from: '开始日期',
   to: '结束日期',
   complaintId: '投诉编号（格式：答复投诉 编号 属实|不属实 答复内容）',

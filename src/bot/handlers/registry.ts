@@ -1,5 +1,6 @@
 import type { Command } from '../commands/command.ts';
 import type { CommandHandler } from './handler.ts';
+import { handleNoticeGiven } from './notice-given.ts';
 import { handleFinish } from './finish.ts';
 import { handleRegister } from './register.ts';
 import { handleShow } from './show.ts';
@@ -42,4 +43,5 @@ export const HANDLERS: { [T in HandledCommand]: CommandHandler<T> } = {
   approve: handleApprove,
   overturn: handleOverturn,
   escalate: handleEscalate,
+  noticeGiven: handleNoticeGiven,
 };

@@ -27,6 +27,8 @@ export const CASE_ACTIONS = {
   // `leader` is only resolved for the leader a pending filing is addressed to.
   decide_refusal: ['leader'],
   decide_escalated: ['principal'],
+  // R6 §3: whoever handles the case reports the written notice (告知书) given to the applicant.
+  notice_given: ['handler', 'covering'],
   // R3 §5: nobody decides a deemed approval; the deadline does.
   deem_approve: ['system'],
 } as const satisfies Record<string, readonly CaseRole[]>;

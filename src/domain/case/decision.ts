@@ -18,7 +18,8 @@ export type Reason =
   | { code: 'no_principal' }
   | { code: 'missing_instruction' }
   | { code: 'not_instruction' }
-  | { code: 'not_due' };
+  | { code: 'not_due' }
+  | { code: 'notice_already_given'; at: Date };
 
 /** @deprecated old name of Reason, kept for code written against the walking skeleton. */
 export type Refusal = Reason;
@@ -50,6 +51,7 @@ export const FROM_STATUSES: Record<CaseAction, readonly CaseStatus[]> = {
   refuse: ['OPEN'],
   decide_refusal: ['REFUSAL_PENDING'],
   decide_escalated: ['ESCALATED'],
+  notice_given: ['REFUSED'],
   // Paused (AWAITING_MATERIALS) cases have no running clock, so they cannot lapse.
   deem_approve: ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'],
 };

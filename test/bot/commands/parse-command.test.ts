@@ -301,3 +301,15 @@ describe('unknown commands', () => {
     expect(codes(parse(text))).toEqual(['empty']);
   });
 });
+
+describe('告知 (extension: the written notice of an approved refusal was given)', () => {
+  const now = new Date('2026-11-28T10:00:00+08:00');
+  it('reads the case number and how the notice was given', () => {
+    expect(parseCommand('告知 #12 已邮寄不予办理告知书', { now })).toEqual({ ok: true, command: { type: 'noticeGiven', caseNo: 12, how: '已邮寄不予办理告知书' } });
+  });
+  it('asks for how it was given, and for the number, at once', () => {
+    const r = parseCommand('告知', { now });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.code).sort()).toEqual(['missing_case_no', 'missing_field']);
+  });
+});

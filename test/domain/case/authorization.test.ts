@@ -16,6 +16,7 @@ const EXPECTED: Record<CaseAction, CaseRole[]> = {
   urgent: ['handler', 'covering', 'first_responder'],
   decide_refusal: ['leader'],
   decide_escalated: ['principal'],
+  notice_given: ['handler', 'covering'],
   deem_approve: ['system'],
 };
 

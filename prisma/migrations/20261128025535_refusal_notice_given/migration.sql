@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "RefusalFiling" ADD COLUMN     "noticeGivenAt" TIMESTAMPTZ(3);
