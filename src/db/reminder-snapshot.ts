@@ -46,12 +46,6 @@ export async function loadCasesDueBy(db: Db, horizon: Date, options: { onlyUrgen
   return rows.map(toRow);
 }
 
-/** Cases waiting on a leader's decision (few; the status prefix of the same index finds them). */
-export async function loadAwaitingDecision(db: Db): Promise<ReminderCaseRow[]> {
-  const rows = await db.case.findMany({ where: { status: { in: ['REFUSAL_PENDING', 'ESCALATED'] } }, select: CASE_FIELDS, orderBy: { no: 'asc' } });
-  return rows.map(toRow);
-}
-
 export async function loadCasesByNo(db: Db, nos: number[]): Promise<Map<number, ReminderCaseRow>> {
   if (nos.length === 0) return new Map();
   const rows = await db.case.findMany({ where: { no: { in: [...new Set(nos)] } }, select: CASE_FIELDS });

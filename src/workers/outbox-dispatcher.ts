@@ -7,7 +7,7 @@ import { enqueueOutbound } from '../db/outbox.ts';
 import { cardUpdateFallback } from './card-update-fallback.ts';
 import { MESSAGE_KINDS, appSendsSince, holdBack, recentSends } from '../db/outbox-rate.ts';
 import { WECOM_PER_USER_LIMITS, appDailyLimit, chinaDayStart, nextSendSlot, type SendLimits } from './rate-limit.ts';
-import { WeComApiError, WeComNetworkError } from '../wecom/errors.ts';
+import { WeComApiError, isRetryableWeComError } from '../wecom/errors.ts';
 import type { WeComApiClient } from '../wecom/api-client.ts';
 
 interface OutboxDispatcherOptions {
@@ -148,7 +148,7 @@ export class OutboxDispatcher {
         return false;
       }
       const attempts = row.attempts + 1;
-      const retryable = (err instanceof WeComApiError || err instanceof WeComNetworkError) && err.retryable;
+      const retryable = isRetryableWeComError(err);
       const message = err instanceof Error ? err.message : String(err);
       if (retryable && attempts < (this.o.maxAttempts ?? 8)) {
         const hinted = err instanceof WeComApiError ? (err.retryAfterMs ?? 0) : 0;
