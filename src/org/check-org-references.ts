@@ -47,9 +47,8 @@ export function checkReferences(root: Raw): OrgError[] {
       const key = rawText(d, 'key');
       if (key !== undefined) {
         deptKeys.add(key);
-        const first = keyAt.get(key);
-        if (first === undefined) keyAt.set(key, i);
-        else
+        const first = seenBefore(keyAt, key, i);
+        if (first !== undefined)
           errors.push({
             path: ['departments', i, 'key'],
             message: `部门代码 "${key}" 重复（与 ${label('departments', first)} 相同）`,
@@ -57,9 +56,8 @@ export function checkReferences(root: Raw): OrgError[] {
       }
       const name = rawText(d, 'name');
       if (name !== undefined) {
-        const first = nameAt.get(name);
-        if (first === undefined) nameAt.set(name, i);
-        else
+        const first = seenBefore(nameAt, name, i);
+        if (first !== undefined)
           errors.push({
             path: ['departments', i, 'name'],
             message: `部门名称 "${name}" 重复（与 ${label('departments', first)} 相同）`,
@@ -135,9 +133,8 @@ export function checkReferences(root: Raw): OrgError[] {
     const name = rawText(p, 'name');
     if (dept !== undefined && name !== undefined) {
       const id = JSON.stringify([dept, name]);
-      const first = postAt.get(id);
-      if (first === undefined) postAt.set(id, i);
-      else
+      const first = seenBefore(postAt, id, i);
+      if (first !== undefined)
         errors.push({
           path: ['posts', i, 'name'],
           message: `部门 "${dept}" 的岗位 "${name}" 重复（与 ${label('posts', first)} 相同）`,
@@ -146,26 +143,24 @@ export function checkReferences(root: Raw): OrgError[] {
   });
 
   // Services: existing department, unique code and name, distinct materials, promise ≤ statute.
-  const codeAt = new Map<string, { code: string; index: number }>();
+  const codeAt = new Map<string, number>();
   const serviceNameAt = new Map<string, number>();
   services?.forEach((s, i) => {
     checkDepartment(s, ['services', i, 'department']);
     const code = rawText(s, 'code');
     if (code !== undefined) {
       // Case-insensitive because people type "kp-01" when asking for 服务指南.
-      const first = codeAt.get(code.toLowerCase());
-      if (first === undefined) codeAt.set(code.toLowerCase(), { code, index: i });
-      else
+      const first = seenBefore(codeAt, code.toLowerCase(), i);
+      if (first !== undefined)
         errors.push({
           path: ['services', i, 'code'],
-          message: `事项编码 "${code}" 重复（与 ${label('services', first.index)} 相同）`,
+          message: `事项编码 "${code}" 重复（与 ${label('services', first)} 相同）`,
         });
     }
     const name = rawText(s, 'name');
     if (name !== undefined) {
-      const first = serviceNameAt.get(name);
-      if (first === undefined) serviceNameAt.set(name, i);
-      else
+      const first = seenBefore(serviceNameAt, name, i);
+      if (first !== undefined)
         errors.push({
           path: ['services', i, 'name'],
           message: `事项名称 "${name}" 重复（与 ${label('services', first)} 相同）`,
@@ -176,9 +171,8 @@ export function checkReferences(root: Raw): OrgError[] {
       const materialAt = new Map<string, number>();
       materials.forEach((m, j) => {
         if (typeof m !== 'string' || m.trim() === '') return;
-        const first = materialAt.get(m.trim());
-        if (first === undefined) materialAt.set(m.trim(), j);
-        else
+        const first = seenBefore(materialAt, m.trim(), j);
+        if (first !== undefined)
           errors.push({
             path: ['services', i, 'materials', j],
             message: `材料 "${m.trim()}" 重复（与第 ${first + 1} 项相同）`,
@@ -198,3 +192,9 @@ export function checkReferences(root: Raw): OrgError[] {
   return errors;
 }
 
+/** Remembers where `key` first appeared; when it appears again, returns that earlier index. */
+function seenBefore(seen: Map<string, number>, key: string, index: number): number | undefined {
+  const first = seen.get(key);
+  if (first === undefined) seen.set(key, index);
+  return first;
+}
