@@ -1,0 +1,91 @@
+/** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
+
+export interface FakeWeComApiServerOptions {
+  corpId?: string;
+  secret?: string;
+  agentId?: number;
+  /** expires_in of issued tokens, seconds. Default 7200 like WeCom. */
+  tokenExpiresInSec?: number;
+  /** The fake's own clock (token expiry, response_code expiry, `at` of records). Default Date.now. */
+  now?: () => number;
+  /** Lifetime of a response_code. Default 24 h, the safe bound of PROTOCOL.md §7. */
+  responseCodeTtlMs?: number;
+  /** When set, userids outside this list are invalid (invaliduser; all invalid → 81013). */
+  knownUsers?: string[];
+  host?: string;
+  port?: number;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  /** Query with access_token and corpsecret replaced by "***". */
+  query: Record<string, string>;
+  /** Parsed JSON body, the raw text when it is not JSON, undefined for GET. */
+  body: unknown;
+  at: number;
+  /** HTTP status answered; 0 when the connection was dropped on purpose. */
+  status: number;
+  response: unknown;
+}
+
+export type FakeMessageType = 'text' | 'markdown' | 'template_card';
+
+export interface SentMessage {
+  msgid: string;
+  /** Valid recipients only. */
+  touser: string[];
+  msgtype: FakeMessageType;
+  /** text.content or markdown.content. */
+  content?: string;
+  card?: Record<string, unknown>;
+  taskId?: string;
+  responseCode?: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface CardUpdate {
+  responseCode: string;
+  taskId: string;
+  userids: string[];
+  atAll: boolean;
+  replaceName?: string;
+  card?: Record<string, unknown>;
+  at: number;
+}
+
+export interface FailSpec {
+  /** Only requests to this path (e.g. '/cgi-bin/message/send'); default any path. */
+  path?: string;
+  /** Answer HTTP 200 with this errcode. */
+  errcode?: number;
+  errmsg?: string;
+  /** Answer with this HTTP status instead (e.g. 502). */
+  httpStatus?: number;
+  /** Destroy the socket without answering. */
+  dropConnection?: boolean;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+}
+
+export interface FakeWeComApiServer {
+  readonly url: string;
+  readonly calls: readonly RecordedCall[];
+  readonly messages: readonly SentMessage[];
+  readonly cardUpdates: readonly CardUpdate[];
+  /** Tokens issued by gettoken since start (not reset by clear()). */
+  readonly issuedTokenCount: number;
+  messagesTo(userid: string): SentMessage[];
+  findCard(taskId: string): SentMessage | undefined;
+  /** The ResponseCode WeCom puts into the click callback of `userid` on card `taskId`. */
+  issueClickResponseCode(taskId: string, userid: string): string;
+  failNext(spec: FailSpec): void;
+  /** Every token issued so far answers 42001 from now on. */
+  expireTokens(): void;
+  onMessage(listener: (message: SentMessage) => void): () => void;
+  onCardUpdate(listener: (update: CardUpdate) => void): () => void;
+  /** Forget records and pending failures; tokens, used task_ids and response codes stay (WeCom never forgets them). */
+  clear(): void;
+  close(): Promise<void>;
+}
