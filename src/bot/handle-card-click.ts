@@ -1,8 +1,9 @@
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import type { InboundCardClick } from '../wecom/inbound-schema.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findCardByTaskId, recordClickCode } from '../db/card-repository.ts';
 import { staffNames } from '../db/org-repository.ts';
-import { findFiling, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
+import { findFiling } from '../db/refusal-filing-repository.ts';
 import type { UseCaseContext } from '../use-cases/context.ts';
 import { decideRefusal } from '../use-cases/decide-refusal.ts';
 import { isOpenFor } from '../use-cases/refusal-cards/load-refusal-card-view.ts';

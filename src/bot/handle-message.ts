@@ -1,10 +1,13 @@
+import type { Tx } from '../db/transaction.ts';
+import type { Db } from '../db/transaction.ts';
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
+import type { StaffMember } from '../domain/org/org-records.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import type { Db } from '../db/open-database.ts';
-import { findActiveStaff, type StaffMember } from '../db/org-repository.ts';
-import { enqueueOutbound, type OutboundMessage } from '../db/outbox.ts';
+import { findActiveStaff } from '../db/org-repository.ts';
+import { enqueueOutbound } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
-import type { Tx, UseCaseContext } from '../use-cases/context.ts';
+import type { UseCaseContext } from '../use-cases/context.ts';
 import { parseCommand } from './commands/parse-command.ts';
 import type { Command } from './commands/command.ts';
 import { renderHelp, renderParseErrors } from './commands/render-parse-errors.ts';

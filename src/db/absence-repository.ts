@@ -1,12 +1,8 @@
+import type { AbsenceRecord } from '../domain/absence/absence.ts';
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 import type { AbsencePeriod } from '../domain/absence/check-leave.ts';
-import type { Db } from './open-database.ts';
 
-type Tx = Pick<Db, 'absence'>;
-
-export interface AbsenceRecord extends AbsencePeriod {
-  userid: string;
-  reason: string | null;
-}
 
 /** A person's absences that have not ended before `since` (older ones cannot clash with anything new). */
 export async function listAbsencesOf(db: Tx, userid: string, since: Date): Promise<AbsenceRecord[]> {

@@ -1,5 +1,6 @@
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 import type { OrgFile } from '../org/org-file.ts';
-import type { Db } from './open-database.ts';
 
 export interface ApplyOrgResult {
   /** Rows written; 0 when the file matches the database (re-applying is a no-op). */
@@ -7,8 +8,6 @@ export interface ApplyOrgResult {
   /** A/B holder changes, recorded for the office (R7: filed the same day). */
   postChanges: { department: string; post: string; before: { a: string; b: string | null } | null; after: { a: string; b: string | null } | null }[];
 }
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** Makes the database match the organization file, in one transaction. Staff missing from the file are deactivated, not deleted: their cases keep their names. */
 export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOrgResult> {

@@ -1,6 +1,5 @@
-import type { Db } from './open-database.ts';
-
-type Tx = Pick<Db, 'card' | 'outboxMessage'>;
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 
 export type CardRoleName = 'leader' | 'principal';
 

@@ -1,11 +1,10 @@
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 import type { CaseEventRecord, CaseRecord, CaseStatus, Channel } from '../domain/case/case.ts';
 import { ACTIVE_STATUSES } from '../domain/case/case.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
-import type { Db } from './open-database.ts';
 
 type CaseRow = Awaited<ReturnType<Db['case']['findUniqueOrThrow']>>;
-type Tx = Pick<Db, 'case' | 'caseEvent'>;
-
 export class CaseChangedConcurrentlyError extends Error {
   constructor(readonly no: number) {
     super(`Case ${no} was changed by someone else in the meantime`);

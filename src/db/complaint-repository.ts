@@ -1,22 +1,8 @@
-import type { Db } from './open-database.ts';
+import type { ComplaintRecord, ComplaintStatus } from '../domain/complaint/complaint.ts';
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 
-type Tx = Pick<Db, 'complaint'>;
 
-export type ComplaintStatus = 'OPEN' | 'ANSWERED';
-
-export interface ComplaintRecord {
-  id: number;
-  complainant: string;
-  content: string;
-  caseNo: number | null;
-  at: Date;
-  dueAt: Date;
-  status: ComplaintStatus;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: Date | null;
-  upheld: boolean | null;
-}
 
 type Row = Awaited<ReturnType<Db['complaint']['findUniqueOrThrow']>>;
 

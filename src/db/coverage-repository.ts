@@ -1,12 +1,11 @@
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 import { whoCovers, type Cover, type CoverVia } from '../domain/coverage/who-covers.ts';
 import { ACTIVE_STATUSES, type CaseRecord } from '../domain/case/case.ts';
 import { toCaseRecord } from './case-repository.ts';
-import type { Db } from './open-database.ts';
-
-type Reader = Pick<Db, 'absence' | 'post' | 'staff' | 'department'>;
 
 /** The people away at `at` among `userids` (a leave that was ended early no longer counts). */
-export async function awayAt(db: Reader, userids: string[], at: Date): Promise<Set<string>> {
+export async function awayAt(db: Tx, userids: string[], at: Date): Promise<Set<string>> {
   const rows = await db.absence.findMany({
     where: { userid: { in: userids }, from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
     select: { userid: true },
@@ -15,7 +14,7 @@ export async function awayAt(db: Reader, userids: string[], at: Date): Promise<S
 }
 
 /** Who covers `handler` at `at` (R7), read from the organization and the absences. */
-export async function coverFor(db: Reader, handler: string, at: Date): Promise<Cover | null> {
+export async function coverFor(db: Tx, handler: string, at: Date): Promise<Cover | null> {
   const staff = await db.staff.findUnique({ where: { userid: handler } });
   const dept = staff ? await db.department.findUnique({ where: { key: staff.department } }) : null;
   const posts = staff ? await db.post.findMany({ where: { department: staff.department } }) : [];
@@ -31,7 +30,7 @@ export interface CoveredCase {
 }
 
 /** Active cases that `userid` covers at `at` because their handler is away. */
-export async function listCoveredCases(db: Reader & Pick<Db, 'case'>, userid: string, at: Date): Promise<CoveredCase[]> {
+export async function listCoveredCases(db: Tx, userid: string, at: Date): Promise<CoveredCase[]> {
   const away = await db.absence.findMany({
     where: { from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
     select: { userid: true },
@@ -55,7 +54,7 @@ export async function listCoveredCases(db: Reader & Pick<Db, 'case'>, userid: st
  * Whether nobody of a department (its active staff and its head) is at work at `now` (R7 §6: the
  * department still takes requests, queued for its return). A department with nobody in it counts as away.
  */
-export async function departmentAllAway(db: Reader, deptKey: string, now: Date): Promise<boolean> {
+export async function departmentAllAway(db: Tx, deptKey: string, now: Date): Promise<boolean> {
   const dept = await db.department.findUnique({ where: { key: deptKey } });
   const staff = await db.staff.findMany({ where: { department: deptKey, active: true }, select: { userid: true } });
   const people = [...new Set([...staff.map((s) => s.userid), ...(dept?.head ? [dept.head] : [])])];
@@ -65,7 +64,7 @@ export async function departmentAllAway(db: Reader, deptKey: string, now: Date):
 }
 
 /** The department's return (R7 §6): its active cases whose handler is away with nobody covering. */
-export async function listUncoveredCases(db: Reader & Pick<Db, 'case'>, deptKey: string, at: Date): Promise<CaseRecord[]> {
+export async function listUncoveredCases(db: Tx, deptKey: string, at: Date): Promise<CaseRecord[]> {
   const members = await db.staff.findMany({ where: { department: deptKey }, select: { userid: true } });
   const rows = await db.case.findMany({
     where: { status: { in: [...ACTIVE_STATUSES] }, OR: [{ department: deptKey }, { handler: { in: members.map((m) => m.userid) } }] },
@@ -79,6 +78,6 @@ export async function listUncoveredCases(db: Reader & Pick<Db, 'case'>, deptKey:
 }
 
 /** The posts `userid` holds as A, with their B holders (who are told of A's leave). */
-export async function postsHeldBy(db: Pick<Db, 'post'>, userid: string): Promise<{ department: string; name: string; b: string | null }[]> {
+export async function postsHeldBy(db: Tx, userid: string): Promise<{ department: string; name: string; b: string | null }[]> {
   return db.post.findMany({ where: { a: userid }, select: { department: true, name: true, b: true }, orderBy: { id: 'asc' } });
 }

@@ -1,4 +1,5 @@
-import type { Database, Db } from './open-database.ts';
+import type { Db } from './transaction.ts';
+import type { Database } from './open-database.ts';
 
 export interface InboxRow {
   key: string;

@@ -1,7 +1,6 @@
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 import { randomBytes } from 'node:crypto';
-import type { Db } from './open-database.ts';
-
-type Tx = Pick<Db, 'orgSetting'>;
 
 const KEY = 'installationId';
 

@@ -1,5 +1,6 @@
-import type { AccountabilityKind } from './accountability.ts';
-import type { Db } from './open-database.ts';
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
+import type { AccountabilityKind } from '../domain/accountability/accountability-record.ts';
 
 /** Every kind, checked against the type: a new kind added there must be added here too. */
 const KINDS: Record<AccountabilityKind, true> = {
@@ -16,7 +17,7 @@ export function isAccountabilityKind(value: string): value is AccountabilityKind
 }
 
 /** R8: the records the office decides on, oldest first, optionally by kind and time range. */
-export async function listAccountability(db: Pick<Db, 'accountabilityRecord'>, filter: { kind?: AccountabilityKind; from?: Date; to?: Date }) {
+export async function listAccountability(db: Tx, filter: { kind?: AccountabilityKind; from?: Date; to?: Date }) {
   return db.accountabilityRecord.findMany({
     where: {
       ...(filter.kind ? { kind: filter.kind } : {}),

@@ -1,6 +1,5 @@
-import type { Db } from './open-database.ts';
-
-type Tx = Pick<Db, 'materialsNotice'>;
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 
 /** What the notice said, as kept for the printed 一次性告知书 (a snapshot: later catalog edits do not change it). */
 export interface NoticeItems {

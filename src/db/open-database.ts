@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/client.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { NO_FILTER, openSchemaEngine, readMigrationList } from './schema-engine.ts';
 
-export type Db = InstanceType<typeof PrismaClient>;
+import type { Db } from './transaction.ts';
 
 export interface Database {
   readonly prisma: Db;

@@ -1,61 +1,59 @@
+import type { Actor, OrgRole } from '../domain/org/actor.ts';
+import { guestActor } from '../domain/org/actor.ts';
+import type { DepartmentInfo, Office, OrgSettings, ServiceInfo, StaffMember } from '../domain/org/org-records.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
-import type { Db } from './open-database.ts';
+import type { Tx } from './transaction.ts';
 
-type Reader = Pick<Db, 'staff' | 'department' | 'post' | 'service' | 'orgSetting'>;
-
-export interface StaffMember {
-  userid: string;
-  name: string;
-  department: string;
-}
-
-export interface DepartmentInfo {
-  key: string;
-  name: string;
-  head: string | null;
-  leader: string | null;
-}
-
-export interface ServiceInfo {
-  code: string;
-  name: string;
-  department: string;
-  cls: TimeLimitClass;
-  basis: string;
-  procedure: string;
-  materials: string[];
-  statutoryDays: number | null;
-  promisedDays: number | null;
-}
-
-export interface OrgSettings {
-  unit: string;
-  principal: string | null;
-  office: string | null;
-  complaintAnswerDays: number;
-}
-
-export async function findActiveStaff(db: Reader, userid: string): Promise<StaffMember | null> {
+export async function findActiveStaff(db: Tx, userid: string): Promise<StaffMember | null> {
   const s = await db.staff.findUnique({ where: { userid } });
   return s && s.active ? { userid: s.userid, name: s.name, department: s.department } : null;
 }
 
+export async function listActiveStaff(db: Tx): Promise<StaffMember[]> {
+  return db.staff.findMany({ where: { active: true }, select: { userid: true, name: true, department: true }, orderBy: { userid: 'asc' } });
+}
+
+/** Everyone the roster has ever listed, active or not (names in old records must still resolve). */
+export async function listAllStaff(db: Tx): Promise<StaffMember[]> {
+  return db.staff.findMany({ select: { userid: true, name: true, department: true }, orderBy: { userid: 'asc' } });
+}
+
+export async function countStaff(db: Tx): Promise<number> {
+  return db.staff.count();
+}
+
 /** A person named by userid or by name (names are what staff type). */
-export async function findStaffByRef(db: Reader, ref: string): Promise<StaffMember[]> {
+export async function findStaffByRef(db: Tx, ref: string): Promise<StaffMember[]> {
   const rows = await db.staff.findMany({ where: { active: true, OR: [{ userid: ref }, { name: ref }] } });
   return rows.map((s) => ({ userid: s.userid, name: s.name, department: s.department }));
 }
 
-export async function staffNames(db: Reader, userids: string[]): Promise<Map<string, string>> {
+export async function staffNames(db: Tx, userids: string[]): Promise<Map<string, string>> {
   const rows = await db.staff.findMany({ where: { userid: { in: [...new Set(userids)] } }, select: { userid: true, name: true } });
   return new Map(rows.map((r) => [r.userid, r.name]));
 }
 
-export async function findDepartment(db: Reader, keyOrName: string): Promise<DepartmentInfo | null> {
-  return db.department.findFirst({ where: { OR: [{ key: keyOrName }, { name: keyOrName }] } });
+export async function findDepartment(db: Tx, keyOrName: string): Promise<DepartmentInfo | null> {
+  return db.department.findFirst({ where: { OR: [{ key: keyOrName }, { name: keyOrName }] }, select: DEPARTMENT_FIELDS });
 }
 
-export async function listServices(db: Reader): Promise<ServiceInfo[]> {
+export async function listDepartments(db: Tx): Promise<DepartmentInfo[]> {
+  return db.department.findMany({ select: DEPARTMENT_FIELDS, orderBy: { key: 'asc' } });
+}
+
+/** Department key → name. */
+export async function departmentNames(db: Tx): Promise<Map<string, string>> {
+  return new Map((await listDepartments(db)).map((d) => [d.key, d.name]));
+}
+
+const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true } as const;
+
+/** The posts of a department in the order the organization file lists them. */
+export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null }[]> {
+  return db.post.findMany({ where: { department }, select: { name: true, a: true, b: true }, orderBy: { id: 'asc' } });
+}
+
+export async function listServices(db: Tx): Promise<ServiceInfo[]> {
   const rows = await db.service.findMany({ orderBy: { code: 'asc' } });
   return rows.map((s) => ({
     code: s.code,
@@ -70,12 +68,12 @@ export async function listServices(db: Reader): Promise<ServiceInfo[]> {
   }));
 }
 
-export async function findService(db: Reader, ref: string): Promise<ServiceInfo | null> {
+export async function findService(db: Tx, ref: string): Promise<ServiceInfo | null> {
   const upper = ref.toUpperCase();
   return (await listServices(db)).find((s) => s.code.toUpperCase() === upper || s.name === ref) ?? null;
 }
 
-export async function readOrgSettings(db: Reader): Promise<OrgSettings> {
+export async function readOrgSettings(db: Tx): Promise<OrgSettings> {
   const rows = await db.orgSetting.findMany();
   const get = (k: string) => rows.find((r) => r.key === k)?.value ?? null;
   return {
@@ -86,7 +84,29 @@ export async function readOrgSettings(db: Reader): Promise<OrgSettings> {
   };
 }
 
-/** The working days a service promises: its promised limit, else its statutory one, else none (the class decides). */
-export function serviceLimitDays(service: Pick<ServiceInfo, 'promisedDays' | 'statutoryDays'> | null): number | null {
-  return service?.promisedDays ?? service?.statutoryDays ?? null;
+/** The office department named by the organization file, with its head and members; the one place that looks it up. */
+export async function loadOffice(db: Tx): Promise<Office | null> {
+  const { office: key } = await readOrgSettings(db);
+  if (!key) return null;
+  const dept = await db.department.findUnique({ where: { key }, select: DEPARTMENT_FIELDS });
+  if (!dept) return null;
+  const staff = await db.staff.findMany({ where: { department: key, active: true }, select: { userid: true }, orderBy: { userid: 'asc' } });
+  const members = [...new Set([...staff.map((s) => s.userid), ...(dept.head ? [dept.head] : [])])];
+  return { key: dept.key, name: dept.name, head: dept.head, members };
+}
+
+/** Who sent a message: active staff with their roles in the organization, or a guest with none. */
+export async function loadActor(db: Tx, userid: string): Promise<Actor> {
+  const me = await findActiveStaff(db, userid);
+  if (!me) return guestActor(userid);
+  // Two small reads on every message: the settings rows and the departments table.
+  const [settings, departments] = [await readOrgSettings(db), await listDepartments(db)];
+  const roles = new Set<OrgRole>(['staff']);
+  const office = departments.find((d) => d.key === settings.office);
+  // The same membership as loadOffice: the office department's active staff, and its head.
+  if (office && (me.department === office.key || office.head === userid)) roles.add('office');
+  if (departments.some((d) => d.head === userid)) roles.add('head');
+  if (departments.some((d) => d.leader === userid)) roles.add('leader');
+  if (settings.principal === userid) roles.add('principal');
+  return { userid: me.userid, name: me.name, department: me.department, roles };
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.ts';
+import type { Db } from './transaction.ts';
 
 /** The outbox kinds that are app messages for WeCom's limits (card updates are not messages). */
 export const MESSAGE_KINDS = ['text', 'markdown', 'template_card'];

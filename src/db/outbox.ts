@@ -1,17 +1,6 @@
-import type { Db } from './open-database.ts';
-
-export type OutboundKind = 'text' | 'markdown' | 'template_card' | 'update_card';
-
-export interface OutboundMessage {
-  /** Unique per message forever: the same key queued twice is one message. */
-  key: string;
-  toUser: string;
-  kind: OutboundKind;
-  payload: Record<string, unknown>;
-  notBefore?: Date;
-}
-
-type Tx = Pick<Db, 'outboxMessage'>;
+import type { OutboundKind, OutboundMessage } from '../domain/messaging/outbound-message.ts';
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
 
 const SEND_AT_ONCE = new Date(0);
 

@@ -1,26 +1,7 @@
-import type { FilingStatus, RefusalVerdict } from '../domain/case/refusal.ts';
-import type { Db } from './open-database.ts';
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
+import type { FilingStatus, RefusalFilingRecord, RefusalVerdict } from '../domain/case/refusal.ts';
 
-type Tx = Pick<Db, 'refusalFiling'>;
-
-export interface RefusalFilingRecord {
-  id: number;
-  caseNo: number;
-  filer: string;
-  reason: string;
-  leader: string;
-  status: FilingStatus;
-  escalatedTo: string | null;
-  escalatedAt: Date | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  decision: RefusalVerdict | null;
-  instruction: string | null;
-  noticeDueAt: Date | null;
-  noticeGivenAt: Date | null;
-  createdAt: Date;
-  version: number;
-}
 
 type Row = Awaited<ReturnType<Db['refusalFiling']['findUniqueOrThrow']>>;
 

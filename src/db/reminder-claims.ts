@@ -1,7 +1,7 @@
-import type { Db } from './open-database.ts';
-import { enqueueOutbound, type OutboundMessage } from './outbox.ts';
-
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+import type { Tx } from './transaction.ts';
+import type { Db } from './transaction.ts';
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
+import { enqueueOutbound } from './outbox.ts';
 
 export interface ReminderClaim {
   /** Unique forever: (subject, kind, due instant). */

@@ -1,7 +1,7 @@
+import type { Db } from './transaction.ts';
 import type { ReminderCase } from '../domain/reminders/due-reminders.ts';
 import type { OrgView } from '../domain/reminders/resolve-recipients.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
-import type { Db } from './open-database.ts';
 
 /** A case as the reminders need it: what the ladder reads plus what the message says. */
 export interface ReminderCaseRow extends ReminderCase {

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/transaction.ts';
 import { chinaDateOf } from '../domain/calendar/china-time.ts';
 import { workingDaysBetween } from '../domain/calendar/deadline.ts';
 import { dueReminders, overdueDayOne, reminderHorizon, type DueReminder } from '../domain/reminders/due-reminders.ts';
@@ -6,7 +7,6 @@ import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesDueBy, loadOrgSnapshot, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
-import type { Tx } from '../use-cases/context.ts';
 import { renderCaseReminder } from '../messages/reminder-replies.ts';
 import type { Job, JobDeps } from './job.ts';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/transaction.ts';
 import { claimedKeys } from '../db/reminder-claims.ts';
 
 /**

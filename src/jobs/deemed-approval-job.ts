@@ -1,13 +1,14 @@
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import { FROM_STATUSES } from '../domain/case/decision.ts';
 import { isOfficeOpen, nextOpening } from '../domain/reminders/office-hours.ts';
 import { CaseChangedConcurrentlyError } from '../db/case-repository.ts';
-import { enqueueOutbound, type OutboundMessage } from '../db/outbox.ts';
+import { enqueueOutbound } from '../db/outbox.ts';
 import { deemApproveIfDue } from '../use-cases/deem-approval.ts';
 import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import type { Job } from './job.ts';
 
 /** Statuses in which an unanswered 请示 can lapse (a pending refusal filing lapses with it). */
-const LAPSING = [...FROM_STATUSES.deem_approve];
+const LAPSING = [...FROM_STATUSES.deemApprove];
 
 /**
  * R3 §5: a request for instructions (请示) unanswered at its deadline is deemed approved, at the

@@ -1,7 +1,7 @@
+import type { Db } from '../db/transaction.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { ReminderPolicy } from '../domain/reminders/reminder-policy.ts';
-import type { Db } from '../db/open-database.ts';
 import type { ClaimedKeyCache } from './claimed-key-cache.ts';
 
 /** What a job gets for one run: the instant it looks at is passed in, never read from a clock inside. */

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/transaction.ts';
 import { createHash } from 'node:crypto';
 import { dueReminders, reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { groupDigests, headDigestEntries, morningDigestInstant, type DigestEntry } from '../domain/reminders/morning-digest.ts';
@@ -6,7 +7,6 @@ import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesByNo, loadCasesDueBy, loadFilingsWithClocks, loadOrgSnapshot } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
-import type { Tx } from '../use-cases/context.ts';
 import { renderMorningDigest } from '../messages/reminder-replies.ts';
 import { STATUS_ZH } from '../messages/format.ts';
 import type { CaseStatus } from '../domain/case/case.ts';

@@ -1,5 +1,5 @@
 /** Texts a click on a 否定报备 card can earn (the card itself shows the outcome when it can be updated). */
-import type { RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import { nameOf } from './format.ts';
 
 type Names = ReadonlyMap<string, string>;

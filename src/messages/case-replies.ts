@@ -1,7 +1,7 @@
+import type { ServiceInfo } from '../domain/org/org-records.ts';
 import { SYSTEM_ACTOR } from '../domain/case/authorization.ts';
 import { isActive, isOverdue, type CaseEventRecord, type CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
-import type { ServiceInfo } from '../db/org-repository.ts';
 import { fitList } from './fit-bytes.ts';
 import { CHANNEL_ZH, CLASS_ZH, STATUS_ZH, formatDeadline, formatInstant, nameOf } from './format.ts';
 import { reasonText } from './reason-text.ts';

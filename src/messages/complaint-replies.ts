@@ -1,4 +1,4 @@
-import type { ComplaintRecord } from '../db/complaint-repository.ts';
+import type { ComplaintRecord } from '../domain/complaint/complaint.ts';
 import { formatDeadline, formatInstant } from './format.ts';
 import { clipBytes } from './fit-bytes.ts';
 

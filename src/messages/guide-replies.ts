@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../db/org-repository.ts';
+import type { ServiceInfo } from '../domain/org/org-records.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { clip } from '../shared/clip.ts';
 import { CLASS_ZH } from './format.ts';

@@ -10,22 +10,22 @@ const VERB: Record<CaseAction, string> = {
   view: '查看',
   finish: '办结',
   transfer: '转办',
-  refer_out: '外转',
+  referOut: '外转',
   urgent: '报告紧急情况',
-  request_materials: '出具补正告知',
-  materials_complete: '登记补齐',
+  requestMaterials: '出具补正告知',
+  materialsComplete: '登记补齐',
   refuse: '提出不予办理报备',
-  decide_refusal: '决定报备',
-  decide_escalated: '决定报备',
-  notice_given: '登记书面告知',
-  deem_approve: '认定视为同意',
+  decideRefusal: '决定报备',
+  decideEscalated: '决定报备',
+  noticeGiven: '登记书面告知',
+  deemApprove: '认定视为同意',
 };
 
 /** Hints for the statuses people most often meet by mistake: what to do instead. */
 const STATUS_HINT: Partial<Record<CaseAction, string>> = {
-  request_materials: '如当事人已补交材料，请先发送“补齐 #{no}”，仍有问题再补正。',
-  materials_complete: '只有待补正材料的事项才能登记补齐。',
-  decide_refusal: '该事项目前没有待决定的不予办理报备。',
+  requestMaterials: '如当事人已补交材料，请先发送“补齐 #{no}”，仍有问题再补正。',
+  materialsComplete: '只有待补正材料的事项才能登记补齐。',
+  decideRefusal: '该事项目前没有待决定的不予办理报备。',
 };
 
 /** One reason why a command changed nothing, in a sentence that says what to do. */
@@ -72,11 +72,11 @@ function notAllowedText(c: CaseRecord, action: CaseAction, by: string | null, na
     case 'transfer':
     case 'urgent':
       return `此操作只能由承办人${handler}、首问责任人${nameOf(names, c.firstResponder)}或顶岗人员办理。`;
-    case 'decide_refusal':
+    case 'decideRefusal':
       return `此报备只能由报送的分管领导${by ? nameOf(names, by) : ''}决定。`;
-    case 'decide_escalated':
+    case 'decideEscalated':
       return `此报备已上报，只能由主要负责人${by ? nameOf(names, by) : ''}决定。`;
-    case 'deem_approve':
+    case 'deemApprove':
       return '视为同意只能由系统按期限认定。';
     case 'view':
       return '此操作仅限本单位工作人员。';

@@ -1,6 +1,6 @@
 /** Texts of 否定报备 (R6): the filing, the leader's decision, and the messages each person gets. */
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
-import type { RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
 import { deadlineLine } from './case-replies.ts';
 import { formatDeadline, nameOf } from './format.ts';
 

@@ -1,5 +1,5 @@
+import type { Db } from '../db/transaction.ts';
 import type Router from '@koa/router';
-import type { Db } from '../db/open-database.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import type { AdjustableClock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';

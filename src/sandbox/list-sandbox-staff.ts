@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/transaction.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
 
 export type SandboxRole = '主要负责人' | '分管领导' | '部室负责人' | '办公室';

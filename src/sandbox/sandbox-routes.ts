@@ -1,7 +1,7 @@
+import type { Db } from '../db/transaction.ts';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
-import type { Db } from '../db/open-database.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { readRawBody } from '../http/read-raw-body.ts';

@@ -1,7 +1,7 @@
+import type { Db } from '../db/transaction.ts';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WeComSettings } from '../config.ts';
-import type { Db } from '../db/open-database.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { AdjustableClock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';

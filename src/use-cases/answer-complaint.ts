@@ -1,8 +1,9 @@
+import type { ComplaintRecord } from '../domain/complaint/complaint.ts';
 import { resolveRoles } from '../domain/case/authorization.ts';
 import { personNamed } from '../domain/complaint/mentions.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findComplaint, storeAnswer, type ComplaintRecord } from '../db/complaint-repository.ts';
+import { findComplaint, storeAnswer } from '../db/complaint-repository.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
 import { renderAnswerToComplainant } from '../messages/complaint-replies.ts';
 import type { UseCaseContext } from './context.ts';

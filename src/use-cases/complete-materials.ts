@@ -1,7 +1,8 @@
+import { serviceLimitDays } from '../domain/org/org-records.ts';
 import { decideMaterialsComplete } from '../domain/case/materials.ts';
 import { findCase } from '../db/case-repository.ts';
 import { markNoticesFulfilled } from '../db/materials-notice-repository.ts';
-import { findService, serviceLimitDays } from '../db/org-repository.ts';
+import { findService } from '../db/org-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';

@@ -1,10 +1,7 @@
+import type { Tx } from '../db/transaction.ts';
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
+import type { StaffMember } from '../domain/org/org-records.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import type { Db } from '../db/open-database.ts';
-import type { StaffMember } from '../db/org-repository.ts';
-import type { OutboundMessage } from '../db/outbox.ts';
-
-/** The Prisma client inside one transaction. */
-export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /** What a use case gets: one transaction, one instant, the calendar, and a way to queue messages. */
 export interface UseCaseContext {

@@ -1,9 +1,10 @@
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
 import { decideRefusalDecision, type RefusalVerdict } from '../domain/case/refusal.ts';
 import { findCase } from '../db/case-repository.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
-import { findCurrentFiling, findFiling, updateFiling, type FilingPatch, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
+import { findCurrentFiling, findFiling, updateFiling, type FilingPatch } from '../db/refusal-filing-repository.ts';
 import { renderDecisionNotice } from '../messages/refusal-replies.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';

@@ -1,5 +1,6 @@
+import type { AbsenceRecord } from '../domain/absence/absence.ts';
 import { currentOrFuture } from '../domain/absence/check-leave.ts';
-import { endAbsence as storeEnd, listAbsencesOf, type AbsenceRecord } from '../db/absence-repository.ts';
+import { endAbsence as storeEnd, listAbsencesOf } from '../db/absence-repository.ts';
 import { awayAt, coverFor, postsHeldBy } from '../db/coverage-repository.ts';
 import { staffNames } from '../db/org-repository.ts';
 import { renderBackNotice } from '../messages/absence-replies.ts';

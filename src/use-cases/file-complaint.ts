@@ -1,9 +1,10 @@
+import type { ComplaintRecord } from '../domain/complaint/complaint.ts';
 import { chinaDateOf, endOfChinaDay } from '../domain/calendar/china-time.ts';
 import { addWorkingDays } from '../domain/calendar/deadline.ts';
 import { caseNoMentioned } from '../domain/complaint/mentions.ts';
 import { DEFAULT_COMPLAINT_ANSWER_DAYS } from '../org/org-file.ts';
 import { findCase } from '../db/case-repository.ts';
-import { insertComplaint, type ComplaintRecord } from '../db/complaint-repository.ts';
+import { insertComplaint } from '../db/complaint-repository.ts';
 import { coverFor } from '../db/coverage-repository.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
 import { renderComplaintToOffice } from '../messages/complaint-replies.ts';

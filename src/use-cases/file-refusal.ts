@@ -1,8 +1,9 @@
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import { decideRefuse } from '../domain/case/refusal.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findActiveStaff, findDepartment, readOrgSettings } from '../db/org-repository.ts';
-import { insertFiling, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
+import { insertFiling } from '../db/refusal-filing-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';

@@ -1,6 +1,7 @@
+import type { Tx } from '../db/transaction.ts';
+import type { ServiceInfo } from '../domain/org/org-records.ts';
 import { matchService, type ServiceMatch } from '../domain/services/match-service.ts';
-import { listServices, type ServiceInfo } from '../db/org-repository.ts';
-import type { Tx } from './context.ts';
+import { listServices } from '../db/org-repository.ts';
 
 export interface ServiceGuideResult {
   match: ServiceMatch<ServiceInfo>;

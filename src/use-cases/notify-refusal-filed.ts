@@ -1,5 +1,5 @@
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
-import type { RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
 import { sendRefusalCard } from './refusal-cards/send-refusal-card.ts';
 import type { UseCaseContext } from './context.ts';
 

@@ -1,6 +1,7 @@
+import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import { decideNoticeGiven } from '../domain/case/written-notice.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findCurrentFiling, updateFiling, type RefusalFilingRecord } from '../db/refusal-filing-repository.ts';
+import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';

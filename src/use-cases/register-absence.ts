@@ -1,7 +1,8 @@
+import type { AbsenceRecord } from '../domain/absence/absence.ts';
 import { checkLeave, type LeaveProblem } from '../domain/absence/check-leave.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Cover } from '../domain/coverage/who-covers.ts';
-import { insertAbsence, listAbsencesOf, type AbsenceRecord } from '../db/absence-repository.ts';
+import { insertAbsence, listAbsencesOf } from '../db/absence-repository.ts';
 import { listActiveCasesFor } from '../db/case-repository.ts';
 import { awayAt, coverFor, postsHeldBy } from '../db/coverage-repository.ts';
 import { staffNames } from '../db/org-repository.ts';

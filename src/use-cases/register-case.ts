@@ -1,8 +1,9 @@
+import { serviceLimitDays, type ServiceInfo } from '../domain/org/org-records.ts';
 import type { Channel, CaseRecord } from '../domain/case/case.ts';
 import { dueFrom } from '../domain/case/due.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { appendEvent, insertCase } from '../db/case-repository.ts';
-import { findService, listServices, serviceLimitDays, type ServiceInfo } from '../db/org-repository.ts';
+import { findService, listServices } from '../db/org-repository.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {

@@ -1,4 +1,4 @@
-import type { Db } from '../db/open-database.ts';
+import type { Db } from '../db/transaction.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { renderOrgChangesReport, type PostChangeView } from '../messages/org-change-replies.ts';

@@ -1,8 +1,9 @@
+import { serviceLimitDays, type ServiceInfo } from '../domain/org/org-records.ts';
 import { decideRequestMaterials, type MaterialRef } from '../domain/case/materials.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { insertNotice, listNotices, type MaterialsNoticeRecord } from '../db/materials-notice-repository.ts';
-import { findService, serviceLimitDays, type ServiceInfo } from '../db/org-repository.ts';
+import { findService } from '../db/org-repository.ts';
 import { newNoticeToken, noticeRef } from '../shared/notice-ref.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';

@@ -1,4 +1,5 @@
-import type { ClaimedOutbound, OutboundMessage } from '../db/outbox.ts';
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
+import type { ClaimedOutbound } from '../db/outbox.ts';
 import { WeComApiError } from '../wecom/errors.ts';
 
 /**

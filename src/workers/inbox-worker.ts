@@ -1,11 +1,11 @@
+import type { Tx } from '../db/transaction.ts';
+import type { Db } from '../db/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Db } from '../db/open-database.ts';
 import { listUnprocessed } from '../db/inbox.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
-import type { Tx } from '../use-cases/context.ts';
 import { GENERAL } from '../messages/general.ts';
 
 export type MessageHandler = (tx: Tx, key: string, msg: InboundMessage, now: Date) => Promise<void>;

@@ -1,7 +1,7 @@
+import type { Db } from '../db/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
-import type { Db } from '../db/open-database.ts';
 import { claimDueOutbound, markGaveUp, markRetry, markSent, type ClaimedOutbound } from '../db/outbox.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import { cardUpdateFallback } from './card-update-fallback.ts';

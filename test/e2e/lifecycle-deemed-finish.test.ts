@@ -1,8 +1,9 @@
 /** 办结 with its overdue record, the covering person acting with the handler's authority (R7), and deemed approval (R3 §5). */
+import type { OutboundMessage } from '../../src/domain/messaging/outbound-message.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
 import type { WorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
-import { enqueueOutbound, type OutboundMessage } from '../../src/db/outbox.ts';
+import { enqueueOutbound } from '../../src/db/outbox.ts';
 import { deemApproveIfDue } from '../../src/use-cases/deem-approval.ts';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';

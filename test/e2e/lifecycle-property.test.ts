@@ -4,11 +4,12 @@
  * a case in a state outside CONTRACT.md or in two states at once, and always get an answer.
  * LIFECYCLE_SEED=n replays one run.
  */
+import type { OutboundMessage } from '../../src/domain/messaging/outbound-message.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
 import { CASE_STATUSES } from '../../src/domain/case/case.ts';
 import { CLOSED_STATUSES, STATUS_AFTER } from '../../src/domain/case/transitions.ts';
-import { enqueueOutbound, type OutboundMessage } from '../../src/db/outbox.ts';
+import { enqueueOutbound } from '../../src/db/outbox.ts';
 import { deemApproveIfDue } from '../../src/use-cases/deem-approval.ts';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';

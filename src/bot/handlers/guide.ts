@@ -1,5 +1,5 @@
+import type { ServiceInfo } from '../../domain/org/org-records.ts';
 import { findServiceGuide } from '../../use-cases/find-service-guide.ts';
-import type { ServiceInfo } from '../../db/org-repository.ts';
 import { renderClose, renderGuide, renderNoService, renderSeveral } from '../../messages/guide-replies.ts';
 import type { CommandHandler } from './handler.ts';
 

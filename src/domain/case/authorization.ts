@@ -2,9 +2,9 @@
  * Who may do what, in one table (PRODUCT.md: "Nobody acts outside their role").
  * A role is what a person is *to this case* at this moment; roles are resolved by resolveRoles.
  */
-export type CaseRole = 'handler' | 'covering' | 'first_responder' | 'leader' | 'principal' | 'office' | 'staff' | 'system';
+export type CaseRole = 'handler' | 'covering' | 'firstResponder' | 'leader' | 'principal' | 'office' | 'staff' | 'system';
 
-export const CASE_ROLES: readonly CaseRole[] = ['handler', 'covering', 'first_responder', 'leader', 'principal', 'office', 'staff', 'system'];
+export const CASE_ROLES: readonly CaseRole[] = ['handler', 'covering', 'firstResponder', 'leader', 'principal', 'office', 'staff', 'system'];
 
 /**
  * The actor name of work the bot does by itself (the deemed-approval sweep). '#' cannot occur in a
@@ -16,21 +16,21 @@ export const CASE_ACTIONS = {
   view: ['staff'],
   finish: ['handler', 'covering'],
   // R4 §4: the first responder stays responsible for pointing the request to the right place.
-  transfer: ['handler', 'covering', 'first_responder'],
-  refer_out: ['handler', 'covering'],
-  request_materials: ['handler', 'covering'],
-  materials_complete: ['handler', 'covering'],
+  transfer: ['handler', 'covering', 'firstResponder'],
+  referOut: ['handler', 'covering'],
+  requestMaterials: ['handler', 'covering'],
+  materialsComplete: ['handler', 'covering'],
   // R6 §1: a refusal is only ever a filing; the handler files, the leader decides.
   refuse: ['handler', 'covering'],
   // R4 §5: whoever first took an urgent matter must report it at once.
-  urgent: ['handler', 'covering', 'first_responder'],
+  urgent: ['handler', 'covering', 'firstResponder'],
   // `leader` is only resolved for the leader a pending filing is addressed to.
-  decide_refusal: ['leader'],
-  decide_escalated: ['principal'],
+  decideRefusal: ['leader'],
+  decideEscalated: ['principal'],
   // R6 §3: whoever handles the case reports the written notice (告知书) given to the applicant.
-  notice_given: ['handler', 'covering'],
+  noticeGiven: ['handler', 'covering'],
   // R3 §5: nobody decides a deemed approval; the deadline does.
-  deem_approve: ['system'],
+  deemApprove: ['system'],
 } as const satisfies Record<string, readonly CaseRole[]>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;
@@ -58,7 +58,7 @@ export function resolveRoles(f: RoleFacts): Set<CaseRole> {
   if (f.isStaff) roles.add('staff');
   if (f.actor === f.handler) roles.add('handler');
   if (f.coveringFor !== null && f.actor === f.coveringFor) roles.add('covering');
-  if (f.actor === f.firstResponder) roles.add('first_responder');
+  if (f.actor === f.firstResponder) roles.add('firstResponder');
   if (f.leader && f.actor === f.leader) roles.add('leader');
   if (f.principal && f.actor === f.principal) roles.add('principal');
   if (f.officeMembers?.includes(f.actor)) roles.add('office');

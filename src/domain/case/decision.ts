@@ -43,17 +43,17 @@ export const FROM_STATUSES: Record<CaseAction, readonly CaseStatus[]> = {
   view: ['OPEN', 'AWAITING_MATERIALS', 'REFUSAL_PENDING', 'ESCALATED', 'REFUSED', 'REFERRED_OUT', 'DONE', 'DEEMED_APPROVED'],
   finish: ['OPEN', 'AWAITING_MATERIALS'],
   transfer: ['OPEN', 'AWAITING_MATERIALS'],
-  refer_out: ['OPEN', 'AWAITING_MATERIALS'],
+  referOut: ['OPEN', 'AWAITING_MATERIALS'],
   urgent: ['OPEN', 'AWAITING_MATERIALS', 'REFUSAL_PENDING', 'ESCALATED'],
   // A further notice only after the applicant came back (补齐): R5 §3.
-  request_materials: ['OPEN'],
-  materials_complete: ['AWAITING_MATERIALS'],
+  requestMaterials: ['OPEN'],
+  materialsComplete: ['AWAITING_MATERIALS'],
   refuse: ['OPEN'],
-  decide_refusal: ['REFUSAL_PENDING'],
-  decide_escalated: ['ESCALATED'],
-  notice_given: ['REFUSED'],
+  decideRefusal: ['REFUSAL_PENDING'],
+  decideEscalated: ['ESCALATED'],
+  noticeGiven: ['REFUSED'],
   // Paused (AWAITING_MATERIALS) cases have no running clock, so they cannot lapse.
-  deem_approve: ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'],
+  deemApprove: ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'],
 };
 
 /** The reasons shared by every transition: the actor's role and the case's status. */

@@ -7,7 +7,7 @@ import { eventOf, gate, type Decision, type TransitionContext } from './decision
  * Not due means: another class, no deadline, the clock paused, or the deadline not yet passed.
  */
 export function decideDeemApproval(c: CaseRecord, t: TransitionContext): Decision<{ accountable: string }> {
-  const reasons = gate('deem_approve', c, t);
+  const reasons = gate('deemApprove', c, t);
   if (c.cls !== 'instruction') reasons.push({ code: 'not_instruction' });
   const due = c.dueAt !== null && c.pausedAt === null && t.now.getTime() > c.dueAt.getTime();
   if (!due) reasons.push({ code: 'not_due' });

@@ -41,7 +41,7 @@ export function decideTransfer(c: CaseRecord, cmd: { target: TransferTarget; not
 
 /** 外转: outside the unit's remit; the explanation and the competent body are recorded and the case closes. */
 export function decideReferOut(c: CaseRecord, cmd: { competentBody: string; explanation: string }, t: TransitionContext): Decision {
-  const reasons = gate('refer_out', c, t);
+  const reasons = gate('referOut', c, t);
   if (reasons.length > 0) return { ok: false, reasons };
   return {
     ok: true,

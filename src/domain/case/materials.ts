@@ -27,7 +27,7 @@ export function noticeNumber(caseNo: number, round: number, now: Date): string {
 
 /** 补正: checks every item against the service's list; asking beyond the first notice is allowed but flagged (R5 §3, R8). */
 export function decideRequestMaterials(c: CaseRecord, cmd: RequestMaterialsInput, t: TransitionContext): Decision<MaterialsRequested> {
-  const reasons = gate('request_materials', c, t);
+  const reasons = gate('requestMaterials', c, t);
   const materials = resolveMaterials(cmd, reasons);
   if (reasons.length > 0) return { ok: false, reasons };
   const round = cmd.earlierNotices + 1;
@@ -47,7 +47,7 @@ export function decideRequestMaterials(c: CaseRecord, cmd: RequestMaterialsInput
 
 /** 补齐: the clock restarts and the due time is counted afresh from now (R5 §3). */
 export function decideMaterialsComplete(c: CaseRecord, cmd: { note?: string; promisedDays: number | null }, t: TransitionContext): Decision {
-  const reasons = gate('materials_complete', c, t);
+  const reasons = gate('materialsComplete', c, t);
   if (reasons.length > 0) return { ok: false, reasons };
   const due = restartedDueAt(c, cmd.promisedDays, t.now, t.calendar);
   return {

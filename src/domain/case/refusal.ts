@@ -9,6 +9,26 @@ export const REFUSAL_NOTICE_DAYS = 7;
 export type RefusalVerdict = 'approve' | 'overturn' | 'escalate';
 export type FilingStatus = 'pending' | 'escalated' | 'approved' | 'overturned' | 'lapsed';
 
+/** A refusal filing (否定报备) as stored: who filed it, with whom, and how it was decided. */
+export interface RefusalFilingRecord {
+  id: number;
+  caseNo: number;
+  filer: string;
+  reason: string;
+  leader: string;
+  status: FilingStatus;
+  escalatedTo: string | null;
+  escalatedAt: Date | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decision: RefusalVerdict | null;
+  instruction: string | null;
+  noticeDueAt: Date | null;
+  noticeGivenAt: Date | null;
+  createdAt: Date;
+  version: number;
+}
+
 /** 拒绝: files the refusal with the supervising leader of the handler's department. */
 export function decideRefuse(c: CaseRecord, cmd: { reason: string; leader: string | null }, t: TransitionContext): Decision<{ leader: string }> {
   const reasons = gate('refuse', c, t);
@@ -38,10 +58,10 @@ export type RefusalDecided = { filingStatus: FilingStatus; noticeDueAt: Date | n
  */
 export function decideRefusalDecision(c: CaseRecord, cmd: RefusalDecisionInput, t: TransitionContext): Decision<RefusalDecided> {
   const escalated = c.status === 'ESCALATED';
-  const action = escalated ? 'decide_escalated' : 'decide_refusal';
+  const action = escalated ? 'decideEscalated' : 'decideRefusal';
   const reasons: Reason[] = gate(action, c, t, escalated ? (cmd.filing.escalatedTo ?? cmd.principal) : cmd.filing.leader);
   if (cmd.decision === 'overturn' && !cmd.instruction?.trim()) reasons.push({ code: 'missing_instruction' });
-  if (cmd.decision === 'escalate' && escalated) reasons.push({ code: 'wrong_status', status: c.status, action: 'decide_refusal' });
+  if (cmd.decision === 'escalate' && escalated) reasons.push({ code: 'wrong_status', status: c.status, action: 'decideRefusal' });
   if (cmd.decision === 'escalate' && !escalated && (cmd.principal === null || cmd.principal === t.actor)) reasons.push({ code: 'no_principal' });
   if (reasons.length > 0) return { ok: false, reasons };
 

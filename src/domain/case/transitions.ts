@@ -23,13 +23,13 @@ export * from './deemed-approval.ts';
 export type CaseCommand =
   | { action: 'finish'; result: string }
   | { action: 'transfer'; target: TransferTarget; note?: string }
-  | { action: 'refer_out'; competentBody: string; explanation: string }
+  | { action: 'referOut'; competentBody: string; explanation: string }
   | { action: 'urgent'; note: string }
-  | ({ action: 'request_materials' } & RequestMaterialsInput)
-  | { action: 'materials_complete'; note?: string; promisedDays: number | null }
+  | ({ action: 'requestMaterials' } & RequestMaterialsInput)
+  | { action: 'materialsComplete'; note?: string; promisedDays: number | null }
   | { action: 'refuse'; reason: string; leader: string | null }
-  | ({ action: 'decide_refusal' } & RefusalDecisionInput)
-  | { action: 'deem_approve' };
+  | ({ action: 'decideRefusal' } & RefusalDecisionInput)
+  | { action: 'deemApprove' };
 
 export function decide(c: CaseRecord, command: CaseCommand, t: TransitionContext): Decision {
   switch (command.action) {
@@ -37,19 +37,19 @@ export function decide(c: CaseRecord, command: CaseCommand, t: TransitionContext
       return decideFinish(c, command, t);
     case 'transfer':
       return decideTransfer(c, command, t);
-    case 'refer_out':
+    case 'referOut':
       return decideReferOut(c, command, t);
     case 'urgent':
       return decideUrgent(c, command, t);
-    case 'request_materials':
+    case 'requestMaterials':
       return decideRequestMaterials(c, command, t);
-    case 'materials_complete':
+    case 'materialsComplete':
       return decideMaterialsComplete(c, command, t);
     case 'refuse':
       return decideRefuse(c, command, t);
-    case 'decide_refusal':
+    case 'decideRefusal':
       return decideRefusalDecision(c, command, t);
-    case 'deem_approve':
+    case 'deemApprove':
       return decideDeemApproval(c, t);
   }
 }

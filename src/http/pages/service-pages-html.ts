@@ -1,4 +1,4 @@
-import type { ServiceInfo } from '../../db/org-repository.ts';
+import type { ServiceInfo } from '../../domain/org/org-records.ts';
 import { CLASS_ZH } from '../../messages/format.ts';
 import { timeLimitLines } from '../../messages/guide-replies.ts';
 

@@ -1,7 +1,7 @@
+import type { Db } from '../../db/transaction.ts';
+import type { AccountabilityKind } from '../../domain/accountability/accountability-record.ts';
 import type Router from '@koa/router';
-import type { Db } from '../../db/open-database.ts';
 import { ACCOUNTABILITY_KINDS, isAccountabilityKind, listAccountability } from '../../db/list-accountability.ts';
-import type { AccountabilityKind } from '../../db/accountability.ts';
 import { badRequest, parseInstantParam, queryParam } from './query-params.ts';
 
 /** GET /api/accountability?kind=&from=&to= (bearer ADMIN_TOKEN): R8 records for the office. */

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open-database.ts';
+import type { Db } from '../../db/transaction.ts';
 import { listNotices } from '../../db/materials-notice-repository.ts';
 import { findCurrentFiling } from '../../db/refusal-filing-repository.ts';
 import { noticeRef } from '../../shared/notice-ref.ts';

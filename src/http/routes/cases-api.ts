@@ -1,9 +1,9 @@
+import type { Db } from '../../db/transaction.ts';
 import { timingSafeEqual } from 'node:crypto';
 import type Router from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { Clock } from '../../shared/clock.ts';
 import { isOverdue } from '../../domain/case/case.ts';
-import type { Db } from '../../db/open-database.ts';
 import { findCase, loadHistory } from '../../db/case-repository.ts';
 import { caseLifecycleJson } from './case-lifecycle-json.ts';
 

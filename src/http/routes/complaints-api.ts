@@ -1,7 +1,8 @@
+import type { Db } from '../../db/transaction.ts';
+import type { ComplaintStatus } from '../../domain/complaint/complaint.ts';
 import type Router from '@koa/router';
 import type { Clock } from '../../shared/clock.ts';
-import type { Db } from '../../db/open-database.ts';
-import { listComplaints, type ComplaintStatus } from '../../db/complaint-repository.ts';
+import { listComplaints } from '../../db/complaint-repository.ts';
 import { badRequest, queryParam } from './query-params.ts';
 
 const STATUSES = ['open', 'answered', 'overdue'] as const;

@@ -1,7 +1,7 @@
+import type { Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
 import type { Clock } from '../../shared/clock.ts';
 import { isOverdue } from '../../domain/case/case.ts';
-import type { Db } from '../../db/open-database.ts';
 import { departmentAllAway, listUncoveredCases } from '../../db/coverage-repository.ts';
 
 /**

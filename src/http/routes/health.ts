@@ -1,5 +1,5 @@
+import type { Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
-import type { Db } from '../../db/open-database.ts';
 
 export function registerHealth(router: Router, db: Db): void {
   router.get('/healthz', async (ctx) => {

@@ -1,6 +1,6 @@
+import type { Db } from '../../db/transaction.ts';
 import { timingSafeEqual } from 'node:crypto';
 import type Router from '@koa/router';
-import type { Db } from '../../db/open-database.ts';
 import { findCase } from '../../db/case-repository.ts';
 import { findNotice } from '../../db/materials-notice-repository.ts';
 import { readOrgSettings } from '../../db/org-repository.ts';

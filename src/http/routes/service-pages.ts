@@ -1,5 +1,5 @@
+import type { Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
-import type { Db } from '../../db/open-database.ts';
 import { listServices, readOrgSettings } from '../../db/org-repository.ts';
 import { renderCatalogPage, renderServiceNotFoundPage, renderServicePage } from '../pages/service-pages-html.ts';
 

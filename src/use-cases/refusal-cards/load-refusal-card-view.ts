@@ -1,7 +1,7 @@
+import type { Tx } from '../../db/transaction.ts';
+import type { RefusalFilingRecord } from '../../domain/case/refusal.ts';
 import type { CaseRecord } from '../../domain/case/case.ts';
-import type { RefusalFilingRecord } from '../../db/refusal-filing-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
-import type { Tx } from '../context.ts';
 import { nameOf } from '../../messages/format.ts';
 import type { CardRole, RefusalCardState, RefusalCardView } from '../../messages/cards/refusal-card.ts';
 

@@ -1,5 +1,5 @@
+import type { RefusalFilingRecord } from '../../domain/case/refusal.ts';
 import type { CaseRecord } from '../../domain/case/case.ts';
-import type { RefusalFilingRecord } from '../../db/refusal-filing-repository.ts';
 import { cardSendKey, insertCard } from '../../db/card-repository.ts';
 import { installationId } from '../../db/installation-id.ts';
 import type { UseCaseContext } from '../context.ts';

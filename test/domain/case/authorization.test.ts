@@ -8,16 +8,16 @@ import { CASE_ACTIONS, CASE_ROLES, SYSTEM_ACTOR, isAllowed, resolveRoles, type C
 const EXPECTED: Record<CaseAction, CaseRole[]> = {
   view: ['staff'],
   finish: ['handler', 'covering'],
-  transfer: ['handler', 'covering', 'first_responder'],
-  refer_out: ['handler', 'covering'],
-  request_materials: ['handler', 'covering'],
-  materials_complete: ['handler', 'covering'],
+  transfer: ['handler', 'covering', 'firstResponder'],
+  referOut: ['handler', 'covering'],
+  requestMaterials: ['handler', 'covering'],
+  materialsComplete: ['handler', 'covering'],
   refuse: ['handler', 'covering'],
-  urgent: ['handler', 'covering', 'first_responder'],
-  decide_refusal: ['leader'],
-  decide_escalated: ['principal'],
-  notice_given: ['handler', 'covering'],
-  deem_approve: ['system'],
+  urgent: ['handler', 'covering', 'firstResponder'],
+  decideRefusal: ['leader'],
+  decideEscalated: ['principal'],
+  noticeGiven: ['handler', 'covering'],
+  deemApprove: ['system'],
 };
 
 describe('the authorization table', () => {
@@ -41,7 +41,7 @@ describe('resolving roles', () => {
 
   it('gives the handler, the first responder and the covering person their roles', () => {
     expect([...resolveRoles({ ...base, actor: 'lihua' })].sort()).toEqual(['handler', 'staff']);
-    expect([...resolveRoles({ ...base, actor: 'chenjing' })].sort()).toEqual(['first_responder', 'staff']);
+    expect([...resolveRoles({ ...base, actor: 'chenjing' })].sort()).toEqual(['firstResponder', 'staff']);
     expect([...resolveRoles({ ...base, actor: 'zhaomin', coveringFor: 'zhaomin' })].sort()).toEqual(['covering', 'staff']);
     expect([...resolveRoles({ ...base, actor: 'zhaomin' })]).toEqual(['staff']);
   });

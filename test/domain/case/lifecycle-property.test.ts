@@ -23,7 +23,7 @@ const POSTS: Record<string, { a: string; b: string | null }[]> = { kpb: [{ a: 'l
 const LEADER = 'wangqiang';
 const PRINCIPAL = 'zhangwei';
 const MATERIALS = ['申报书', '单位推荐意见', '法人证书复印件'];
-const ACTIONS = ['finish', 'transfer', 'refer_out', 'urgent', 'request_materials', 'materials_complete', 'refuse', 'decide_refusal', 'deem_approve'] as const;
+const ACTIONS = ['finish', 'transfer', 'referOut', 'urgent', 'requestMaterials', 'materialsComplete', 'refuse', 'decideRefusal', 'deemApprove'] as const;
 
 interface Filing {
   id: number;
@@ -58,10 +58,10 @@ function mayAct(action: (typeof ACTIONS)[number], actor: string, m: Model, cover
     case 'transfer':
     case 'urgent':
       return h || actor === m.c.firstResponder;
-    case 'decide_refusal':
+    case 'decideRefusal':
       if (!filing) return false;
       return filing.status === 'pending' ? actor === filing.leader : actor === filing.escalatedTo;
-    case 'deem_approve':
+    case 'deemApprove':
       return actor === SYSTEM_ACTOR;
     default:
       return h;
@@ -77,25 +77,25 @@ function command(rng: SeededRandom, action: (typeof ACTIONS)[number], m: Model, 
       const target = rng.chance(0.15) ? { kind: 'unknown' as const, ref: '无名' } : { kind: 'resolved' as const, userid: to, department: DEPT_OF[to] ?? 'kpb', via: 'person' as const, departmentAway: false };
       return { action, target };
     }
-    case 'refer_out':
+    case 'referOut':
       return { action, competentBody: '市人社局', explanation: '不属本单位职责' };
     case 'urgent':
       return { action, note: '情况紧急' };
-    case 'request_materials': {
+    case 'requestMaterials': {
       const items = Array.from({ length: 1 + rng.int(3) }, () => (rng.chance(0.5) ? { index: 1 + rng.int(4) } : { name: rng.chance(0.85) ? rng.pick(MATERIALS) : '身份证' }));
       return { action, all: rng.chance(0.1), items, serviceMaterials: m.hasService ? MATERIALS : null, firstNotice: m.notices[0] ?? null, earlierNotices: m.notices.length };
     }
-    case 'materials_complete':
+    case 'materialsComplete':
       return { action, promisedDays: null };
     case 'refuse':
       return { action, reason: '不符合条件', leader: actor === LEADER ? PRINCIPAL : LEADER };
-    case 'decide_refusal': {
+    case 'decideRefusal': {
       const f = openFiling(m);
       if (!f) return null; // decideRefusal answers not_found/already_decided without a transition
       const decision = rng.pick(['approve', 'overturn', 'escalate'] as const);
       return { action, decision, instruction: rng.chance(0.8) ? '请予受理' : '', filing: { id: f.id, leader: f.leader, escalatedTo: f.escalatedTo }, principal: PRINCIPAL };
     }
-    case 'deem_approve':
+    case 'deemApprove':
       return { action };
   }
 }
@@ -119,7 +119,7 @@ function run(seed: number, calendar: WorkCalendar, steps: number): Set<string> {
       else away.add(u);
     }
     const action = rng.pick(ACTIONS);
-    const actor = action === 'deem_approve' && rng.chance(0.7) ? SYSTEM_ACTOR : rng.pick(STAFF);
+    const actor = action === 'deemApprove' && rng.chance(0.7) ? SYSTEM_ACTOR : rng.pick(STAFF);
     const cmd = command(rng, action, m, actor);
     if (!cmd) continue;
     const dept = DEPT_OF[m.c.handler] ?? 'kpb';
@@ -150,12 +150,12 @@ function run(seed: number, calendar: WorkCalendar, steps: number): Set<string> {
       m.c = applyChange(m.c, d.patch);
       m.history = [...m.history, d.event];
       if (cmd.action === 'refuse') m.filings.push({ id: m.filings.length + 1, leader: cmd.leader ?? LEADER, status: 'pending', escalatedTo: null });
-      if (cmd.action === 'decide_refusal' && filing) {
+      if (cmd.action === 'decideRefusal' && filing) {
         const r = decideRefusalDecision(before, cmd, { actor, roles, now, calendar });
         if (r.ok) Object.assign(filing, { status: r.filingStatus, escalatedTo: r.escalatedTo ?? filing.escalatedTo });
       }
-      if (cmd.action === 'deem_approve' && filing) filing.status = 'lapsed';
-      if (cmd.action === 'request_materials') {
+      if (cmd.action === 'deemApprove' && filing) filing.status = 'lapsed';
+      if (cmd.action === 'requestMaterials') {
         const r = decideRequestMaterials(before, cmd, { actor, roles, now, calendar });
         if (r.ok) m.notices.push(r.materials);
       }

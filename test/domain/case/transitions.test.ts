@@ -142,11 +142,11 @@ describe('case transitions', () => {
     it('lets only the addressed leader decide, and only the principal after escalation', () => {
       const pending = aCase({ status: 'REFUSAL_PENDING' });
       const byOther = decideRefusalDecision(pending, { decision: 'approve', filing, principal: 'zhangwei' }, ctxFor(pending, 'zhangwei', TUE, calendar, { leader: 'wangqiang' }));
-      expect(byOther).toEqual({ ok: false, reasons: [{ code: 'not_allowed', action: 'decide_refusal', by: 'wangqiang' }] });
+      expect(byOther).toEqual({ ok: false, reasons: [{ code: 'not_allowed', action: 'decideRefusal', by: 'wangqiang' }] });
       const escalated = aCase({ status: 'ESCALATED' });
       const up = { ...filing, escalatedTo: 'zhangwei' };
       const byLeader = decideRefusalDecision(escalated, { decision: 'approve', filing: up, principal: 'zhangwei' }, ctxFor(escalated, 'wangqiang', TUE, calendar));
-      expect(byLeader.ok ? [] : byLeader.reasons).toEqual([{ code: 'not_allowed', action: 'decide_escalated', by: 'zhangwei' }]);
+      expect(byLeader.ok ? [] : byLeader.reasons).toEqual([{ code: 'not_allowed', action: 'decideEscalated', by: 'zhangwei' }]);
       const byPrincipal = decideRefusalDecision(escalated, { decision: 'overturn', instruction: '予以受理', filing: up, principal: 'zhangwei' }, ctxFor(escalated, 'zhangwei', TUE, calendar));
       expect(byPrincipal.ok && byPrincipal.patch).toEqual({ status: 'OPEN' });
     });

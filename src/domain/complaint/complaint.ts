@@ -1,0 +1,16 @@
+/** An efficiency complaint (效能投诉, R2 §6, R8 §4) and the office's answer. */
+export type ComplaintStatus = 'OPEN' | 'ANSWERED';
+
+export interface ComplaintRecord {
+  id: number;
+  complainant: string;
+  content: string;
+  caseNo: number | null;
+  at: Date;
+  dueAt: Date;
+  status: ComplaintStatus;
+  answer: string | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  upheld: boolean | null;
+}
