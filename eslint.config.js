@@ -1,5 +1,15 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Prisma's delegates are the models of the schema, camelCased (Case → case); read from the schema so a
+// new model is covered without touching this file.
+const PRISMA_DELEGATES = [...readFileSync(new URL('./prisma/schema.prisma', import.meta.url), 'utf8').matchAll(/^model (\w+)/gmu)].map(
+  ([, name]) => name.charAt(0).toLowerCase() + name.slice(1),
+);
+const PRISMA_MEMBER = `/^(${[...PRISMA_DELEGATES, '\\$queryRaw', '\\$queryRawUnsafe', '\\$executeRaw', '\\$executeRawUnsafe', '\\$transaction'].join('|')})$/u`;
+const PRISMA_HANDLE = '/^(tx|db|prisma)$/u';
+const PERSISTENCE_MESSAGE = 'Persistence goes through src/db (repositories, inTransaction): use cases, jobs, routes and the bot do not speak Prisma.';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'src/db/generated/', 'data/', 'test-artifacts/'] },
@@ -24,6 +34,18 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/wecom/**', '**/db/**', '**/http/**', '**/messages/**', 'koa', '@prisma/*', 'pg'] }],
+    },
+  },
+  {
+    // Use cases, jobs, routes, workers, the bot and the sandbox reach the database only through src/db.
+    files: ['src/**/*.ts'],
+    ignores: ['src/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `MemberExpression[object.name=${PRISMA_HANDLE}][property.name=${PRISMA_MEMBER}]`, message: PERSISTENCE_MESSAGE },
+        { selector: `MemberExpression[object.property.name=${PRISMA_HANDLE}][property.name=${PRISMA_MEMBER}]`, message: PERSISTENCE_MESSAGE },
+      ],
     },
   },
   {

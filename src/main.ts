@@ -15,6 +15,7 @@ import { startBot } from './bot-app.ts';
 import { reminderPolicy } from './domain/reminders/reminder-policy.ts';
 import { shouldRunSandbox } from './sandbox/should-run-sandbox.ts';
 import { startSandbox, type StartedSandbox } from './sandbox/start-sandbox.ts';
+import { sandboxBanner } from './messages/sandbox-texts.ts';
 
 async function main(): Promise<void> {
   // A .env file is optional; variables already in the environment win.
@@ -88,10 +89,7 @@ async function main(): Promise<void> {
   sandbox?.attach(bot);
   log.info({ url: config.publicBaseUrl, mode: config.mode }, 'bot is serving');
   if (sandbox) {
-    console.log(
-      `\n  效能助手 沙盒模式已开启：未连接企业微信，数据仅供体验（sandbox mode: no WeCom account needed）\n` +
-        `  打开体验页面 / open the sandbox:  ${config.publicBaseUrl}/sandbox\n`,
-    );
+    console.log(sandboxBanner(`${config.publicBaseUrl}/sandbox`));
   }
   if (database.dump) closers.push(scheduleBackups(database, config.dataDir, log));
 

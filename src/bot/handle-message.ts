@@ -1,66 +1,71 @@
-import type { Tx } from '../db/transaction.ts';
-import type { Db } from '../db/transaction.ts';
-import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
-import type { StaffMember } from '../domain/org/org-records.ts';
-import type { Logger } from '../shared/logger.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import { findActiveStaff } from '../db/org-repository.ts';
+import { isStaff, type Actor } from '../domain/org/actor.ts';
+import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
+import { loadActor } from '../db/org-repository.ts';
+import type { Tx } from '../db/transaction.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
-import type { UseCaseContext } from '../use-cases/context.ts';
-import { parseCommand } from './commands/parse-command.ts';
-import type { Command } from './commands/command.ts';
-import { renderHelp, renderParseErrors } from './commands/render-parse-errors.ts';
 import { GENERAL } from '../messages/general.ts';
-import { runCommand } from './run-command.ts';
+import { renderMenuPrompt, renderParseErrors } from '../messages/parse-error-replies.ts';
+import { commandNamed, visibleCommands, type Command } from './command-registry.ts';
+import type { CommandContext, Reply } from './define-command.ts';
 import { handleCardClick } from './handle-card-click.ts';
-import { syncCaseRefusalCards } from '../use-cases/refusal-cards/sync-refusal-cards.ts';
+import { parseCommand } from './parse-command.ts';
+import { replyText, runCommand } from './run-command.ts';
 
 export interface MessageDeps {
-  db: Db;
   calendar: WorkCalendar;
   publicBaseUrl: string;
   log: Logger;
 }
 
-/** Commands anyone may send, staff or not. */
-const OPEN_TO_ALL: ReadonlySet<Command['type']> = new Set(['help', 'guide']);
-
 /**
  * Works one inbound message in one transaction: the case change and every reply it causes commit
- * together, keyed by the inbox key so that a second run changes nothing.
+ * together, keyed by the inbox key so that a second run changes nothing. A typed command, a card
+ * button and a menu item all become a command for runCommand.
  */
 export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string, msg: InboundMessage, now: Date): Promise<void> {
   const outgoing: OutboundMessage[] = [];
-  const reply = (text: string) => outgoing.push({ key: `reply:${inboxKey}`, toUser: msg.fromUser, kind: 'text', payload: { content: text } });
+  const reply = (answer: Reply | undefined) => {
+    if (answer === undefined || typeof answer !== 'string') return;
+    outgoing.push({ key: `reply:${inboxKey}`, toUser: msg.fromUser, kind: 'text', payload: { content: replyText(answer) } });
+  };
+  const context = async (): Promise<CommandContext> => contextFor(deps, tx, inboxKey, now, await loadActor(tx, msg.fromUser), outgoing);
 
-  if (msg.kind === 'text') {
-    const parsed = parseCommand(msg.content, { now });
-    const actor = await findActiveStaff(tx, msg.fromUser);
-    if (!parsed.ok) {
-      reply(renderParseErrors(parsed.errors));
-    } else if (parsed.command.type === 'help') {
-      reply(renderHelp());
-    } else if (!actor && !OPEN_TO_ALL.has(parsed.command.type)) {
-      reply(GENERAL.notStaff);
-    } else {
-      const ctx = contextFor(deps, tx, inboxKey, now, actor ?? guest(msg.fromUser), outgoing);
-      reply(await runCommand(ctx, parsed.command));
-      const cmd = parsed.command;
-      // A refusal decided by text shows on its cards too; the sync is a no-op when nothing changed.
-      if (cmd.type === 'approve' || cmd.type === 'overturn' || cmd.type === 'escalate') await syncCaseRefusalCards(ctx, cmd.caseNo);
+  switch (msg.kind) {
+    case 'text': {
+      const parsed = parseCommand(msg.content, { now });
+      if (!parsed.ok) reply(renderParseErrors(parsed.errors));
+      else reply(await runCommand(await context(), parsed.command));
+      break;
     }
-  } else if (msg.kind === 'card_click') {
-    const actor = await findActiveStaff(tx, msg.fromUser);
-    if (!actor) reply(GENERAL.notStaff);
-    else await handleCardClick(contextFor(deps, tx, inboxKey, now, actor, outgoing), msg);
-  } else if (msg.kind === 'other' && msg.msgType !== 'event') {
-    reply(GENERAL.nonText);
+    case 'card_click': {
+      const ctx = await context();
+      reply(isStaff(ctx.actor) ? await handleCardClick(ctx, msg) : GENERAL.notStaff);
+      break;
+    }
+    case 'menu_click':
+      reply(await runMenuItem(await context(), msg.eventKey));
+      break;
+    case 'other':
+      // Events (enter_agent, subscribe, …) need no answer; a picture or a voice message does.
+      if (msg.msgType !== 'event') reply(GENERAL.nonText);
+      break;
   }
   await enqueueOutbound(tx, outgoing);
 }
 
-function contextFor(deps: MessageDeps, tx: Tx, sourceKey: string, now: Date, actor: StaffMember, outgoing: OutboundMessage[]): UseCaseContext {
+/** A menu item's key is a command's name: one that needs nothing more runs; one that does says what to type. */
+async function runMenuItem(ctx: CommandContext, key: string): Promise<Reply> {
+  const spec = commandNamed(key);
+  if (!spec) return renderParseErrors([{ code: 'unknown_command', params: { word: key } }]);
+  const bare = spec.parse([], { now: ctx.now });
+  if (!bare.ok) return renderMenuPrompt(spec.name);
+  return runCommand(ctx, { type: spec.name, ...bare.fields } as Command);
+}
+
+function contextFor(deps: MessageDeps, tx: Tx, sourceKey: string, now: Date, actor: Actor, outgoing: OutboundMessage[]): CommandContext {
   return {
     tx,
     now,
@@ -68,11 +73,8 @@ function contextFor(deps: MessageDeps, tx: Tx, sourceKey: string, now: Date, act
     publicBaseUrl: deps.publicBaseUrl,
     sourceKey,
     actor,
+    log: deps.log.child({ inboxKey: sourceKey }),
     send: (m) => outgoing.push(m),
+    visibleCommands: () => visibleCommands(actor.roles),
   };
 }
-
-function guest(userid: string): StaffMember {
-  return { userid, name: userid, department: '' };
-}
-

@@ -1,10 +1,25 @@
-import type { UseCaseContext } from '../use-cases/context.ts';
-import type { Command } from './commands/command.ts';
-import { HANDLERS, type HandledCommand } from './handlers/registry.ts';
-import type { CommandHandler } from './handlers/handler.ts';
+import { isStaff } from '../domain/org/actor.ts';
+import { COMMAND_TEXTS } from '../messages/command-texts.ts';
+import { GENERAL } from '../messages/general.ts';
+import { commandNamed, mayUse, type Command } from './command-registry.ts';
+import type { CommandContext, CommandSpec, Reply } from './define-command.ts';
 
-/** Runs one parsed command and returns the reply text for the sender. */
-export async function runCommand(ctx: UseCaseContext, command: Extract<Command, { type: HandledCommand }>): Promise<string> {
-  const handler = HANDLERS[command.type] as CommandHandler<HandledCommand>;
-  return handler(ctx, command);
+/**
+ * Runs a parsed command for the sender, from whatever surface it came (typed, card button, menu):
+ * the one place that checks who may send it before its handler runs.
+ */
+export async function runCommand(ctx: CommandContext, command: Command): Promise<Reply> {
+  const spec = commandNamed(command.type) as CommandSpec<Command['type'], Command> | undefined;
+  if (!spec) throw new Error(`no command named ${command.type}`);
+  if (!mayUse(spec, ctx.actor)) {
+    if (!isStaff(ctx.actor)) return GENERAL.notStaff;
+    const text = COMMAND_TEXTS[spec.name];
+    return 'notAllowed' in text ? text.notAllowed : GENERAL.notAllowed;
+  }
+  return spec.run(ctx, command);
+}
+
+/** The text of a reply, whether or not a card already shows it. */
+export function replyText(reply: Reply): string {
+  return typeof reply === 'string' ? reply : reply.text;
 }

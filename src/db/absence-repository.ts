@@ -1,7 +1,5 @@
 import type { AbsenceRecord } from '../domain/absence/absence.ts';
 import type { Tx } from './transaction.ts';
-import type { Db } from './transaction.ts';
-import type { AbsencePeriod } from '../domain/absence/check-leave.ts';
 
 
 /** A person's absences that have not ended before `since` (older ones cannot clash with anything new). */

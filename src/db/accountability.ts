@@ -1,6 +1,5 @@
 import type { NewAccountabilityRecord } from '../domain/accountability/accountability-record.ts';
 import type { Tx } from './transaction.ts';
-import type { Db } from './transaction.ts';
 
 /** R8: records a violation for the office to decide on. Returns false if it was already recorded. */
 export async function recordAccountability(tx: Tx, r: NewAccountabilityRecord): Promise<boolean> {

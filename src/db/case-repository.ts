@@ -93,6 +93,25 @@ export async function loadHistory(db: Tx, no: number): Promise<CaseEventRecord[]
   return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: r.detail as Record<string, unknown> }));
 }
 
+/** The latest event of one kind in a case's history, or null. */
+export async function latestEvent(db: Tx, no: number, action: string): Promise<CaseEventRecord | null> {
+  const r = await db.caseEvent.findFirst({ where: { caseNo: no, action }, orderBy: { id: 'desc' } });
+  return r ? { at: r.at, actor: r.actor, action: r.action, detail: r.detail as Record<string, unknown> } : null;
+}
+
+/**
+ * Open 请示 cases past their deadline with a running clock, in the statuses that can lapse (R3 §5),
+ * oldest deadline first; at most `limit` (the job takes the rest on its next run).
+ */
+export async function listLapsedInstructions(db: Tx, statuses: readonly CaseStatus[], now: Date, limit: number): Promise<{ no: number; urgent: boolean; department: string }[]> {
+  return db.case.findMany({
+    where: { status: { in: [...statuses] }, dueAt: { lt: now }, class: 'instruction', pausedAt: null },
+    select: { no: true, urgent: true, department: true },
+    orderBy: { dueAt: 'asc' },
+    take: limit,
+  });
+}
+
 /** Active cases a person handles or first took (R4: the first responder keeps sight of it). */
 export async function listActiveCasesFor(db: Tx, userids: string[]): Promise<CaseRecord[]> {
   const rows = await db.case.findMany({

@@ -1,5 +1,4 @@
 import type { Tx } from './transaction.ts';
-import type { Db } from './transaction.ts';
 import { whoCovers, type Cover, type CoverVia } from '../domain/coverage/who-covers.ts';
 import { ACTIVE_STATUSES, type CaseRecord } from '../domain/case/case.ts';
 import { toCaseRecord } from './case-repository.ts';

@@ -1,4 +1,4 @@
-import type { Db } from './transaction.ts';
+import type { Db, Tx } from './transaction.ts';
 import type { Database } from './open-database.ts';
 
 export interface InboxRow {
@@ -29,4 +29,24 @@ export async function listUnprocessed(db: Db, limit = 10_000): Promise<{ key: st
     select: { key: true, fromUser: true },
     take: limit,
   });
+}
+
+/**
+ * Locks one unworked row for the caller's transaction and returns its message; null when it is done
+ * or another instance is working it (SKIP LOCKED), so two instances never work one message.
+ */
+export async function claimInboxRow(tx: Tx, key: string): Promise<{ payload: unknown } | null> {
+  const rows = await tx.$queryRaw<{ payload: unknown }[]>`
+    SELECT "payload" FROM "InboxMessage" WHERE "key" = ${key} AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`;
+  return rows[0] ?? null;
+}
+
+export async function markInboxProcessed(tx: Tx, key: string, at: Date, countAttempt: boolean): Promise<void> {
+  await tx.inboxMessage.update({ where: { key }, data: { processedAt: at, ...(countAttempt ? { attempts: { increment: 1 } } : {}) } });
+}
+
+/** Counts a failed attempt and keeps its error; returns the row's attempts so far and its sender. */
+export async function recordInboxFailure(db: Tx, key: string, error: string): Promise<{ attempts: number; fromUser: string }> {
+  const row = await db.inboxMessage.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000) } });
+  return { attempts: row.attempts, fromUser: row.fromUser };
 }

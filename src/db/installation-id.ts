@@ -1,5 +1,4 @@
 import type { Tx } from './transaction.ts';
-import type { Db } from './transaction.ts';
 import { randomBytes } from 'node:crypto';
 
 const KEY = 'installationId';

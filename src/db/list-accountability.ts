@@ -1,5 +1,4 @@
 import type { Tx } from './transaction.ts';
-import type { Db } from './transaction.ts';
 import type { AccountabilityKind } from '../domain/accountability/accountability-record.ts';
 
 /** Every kind, checked against the type: a new kind added there must be added here too. */

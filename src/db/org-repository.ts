@@ -37,6 +37,10 @@ export async function findDepartment(db: Tx, keyOrName: string): Promise<Departm
   return db.department.findFirst({ where: { OR: [{ key: keyOrName }, { name: keyOrName }] }, select: DEPARTMENT_FIELDS });
 }
 
+export async function findDepartmentByKey(db: Tx, key: string): Promise<DepartmentInfo | null> {
+  return db.department.findUnique({ where: { key }, select: DEPARTMENT_FIELDS });
+}
+
 export async function listDepartments(db: Tx): Promise<DepartmentInfo[]> {
   return db.department.findMany({ select: DEPARTMENT_FIELDS, orderBy: { key: 'asc' } });
 }

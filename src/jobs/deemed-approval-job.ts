@@ -1,7 +1,9 @@
 import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import { FROM_STATUSES } from '../domain/case/decision.ts';
 import { isOfficeOpen, nextOpening } from '../domain/reminders/office-hours.ts';
-import { CaseChangedConcurrentlyError } from '../db/case-repository.ts';
+import { CaseChangedConcurrentlyError, listLapsedInstructions } from '../db/case-repository.ts';
+import { findDepartment, staffNames } from '../db/org-repository.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import { deemApproveIfDue } from '../use-cases/deem-approval.ts';
 import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
@@ -9,6 +11,9 @@ import type { Job } from './job.ts';
 
 /** Statuses in which an unanswered 请示 can lapse (a pending refusal filing lapses with it). */
 const LAPSING = [...FROM_STATUSES.deemApprove];
+
+/** Cases deemed per run; more than this wait for the next minute's run, which finds them first (oldest deadline first). */
+const BATCH = 200;
 
 /**
  * R3 §5: a request for instructions (请示) unanswered at its deadline is deemed approved, at the
@@ -20,22 +25,17 @@ export const deemedApprovalJob: Job = {
   name: 'deemed-approval',
   schedule: '* * * * *',
   async run({ db, calendar, policy, now, log }) {
-    const due = await db.case.findMany({
-      where: { status: { in: LAPSING }, dueAt: { lt: now }, class: 'instruction', pausedAt: null },
-      select: { no: true, urgent: true, department: true },
-      orderBy: { dueAt: 'asc' },
-      take: 200,
-    });
+    const due = await listLapsedInstructions(db, LAPSING, now, BATCH);
     let deemed = 0;
     const notBefore = isOfficeOpen(calendar, policy.officeHours, now) ? undefined : nextOpening(calendar, policy.officeHours, now);
     for (const c of due) {
       try {
-        const done = await db.$transaction(async (tx) => {
+        const done = await inTransaction(db, async (tx) => {
           const messages: OutboundMessage[] = [];
           const result = await deemApproveIfDue({ tx, calendar, send: (m) => messages.push(m) }, c.no, now);
           if (result.kind !== 'deemed') return false;
-          const dept = await tx.department.findUnique({ where: { key: c.department } });
-          const names = new Map((await tx.staff.findMany({ where: { userid: result.case.handler } })).map((s) => [s.userid, s.name]));
+          const dept = await findDepartment(tx, c.department);
+          const names = await staffNames(tx, [result.case.handler]);
           if (dept?.leader) {
             const content = renderDeemedApprovalNotice(result.case, dept.name, names, now);
             messages.push({ key: `deemed:${c.no}:${dept.leader}`, toUser: dept.leader, kind: 'text', payload: { content } });

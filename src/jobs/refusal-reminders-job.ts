@@ -3,7 +3,7 @@ import { reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { resolveRecipients, type OrgView, type Recipient } from '../domain/reminders/resolve-recipients.ts';
 import { loadCasesByNo, loadFilingsWithClocks, loadOrgSnapshot, type FilingRow, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
-import { renderNoticeReminder, renderRefusalReminder } from '../messages/clock-replies.ts';
+import { coveringNote, renderNoticeReminder, renderRefusalReminder } from '../messages/clock-replies.ts';
 import type { Job } from './job.ts';
 
 /**
@@ -37,7 +37,7 @@ export const refusalRemindersJob: Job = {
       const content = (p: Recipient) =>
         r.kind === 'refusal_leader' || r.kind === 'refusal_principal'
           ? renderRefusalReminder(r.kind, info, names)
-          : renderNoticeReminder(r.kind as 'notice_day_before' | 'notice_due', info, r.deadline!, now) + (p.coveringFor ? `\n（${names.get(p.coveringFor) ?? p.coveringFor}不在岗，由您顶岗。）` : '');
+          : renderNoticeReminder(r.kind as 'notice_day_before' | 'notice_due', info, r.deadline!, now) + (p.coveringFor ? coveringNote(names.get(p.coveringFor) ?? p.coveringFor) : '');
       claims.push({
         key: r.key,
         caseNo: r.caseNo,

@@ -17,6 +17,14 @@ export const COVER_ROLE_ZH: Record<CoverVia, string> = {
   head_b: '部室负责人的B岗（其B岗和部室负责人均不在岗）',
 };
 
+/** A B holder's role toward the absent person, naming the posts (already joined): B岗（科普项目申报）. */
+export function bPostRole(posts: string): string {
+  return `B岗（${posts}）`;
+}
+
+/** Who handles the absent person's cases, as told to the other B holders, when no one in particular covers. */
+export const HEAD_COVERS = '部室负责人';
+
 export function formatPeriod(p: Period, now: Date): string {
   return `${formatDeadline(p.from, now)} 至 ${formatDeadline(p.to, now)}${p.reason ? `（${p.reason}）` : ''}`;
 }
@@ -32,7 +40,7 @@ export function renderLeaveRegistered(p: Period, cover: { name: string; via: Cov
   return lines.join('\n');
 }
 
-export function renderLeaveRefused(problems: LeaveProblem[], now: Date): string {
+export function renderLeaveRejected(problems: LeaveProblem[], now: Date): string {
   const lines = problems.map((p) =>
     p.code === 'in_past'
       ? '请假时间已经过去，无需登记。请写今天或以后的日期，如“请假 明天 后天 年休假”。'

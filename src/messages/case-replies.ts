@@ -48,7 +48,7 @@ export function renderNotFound(no: number): string {
 }
 
 /** Every reason at once (nothing was changed); a wrong material also gets the service's full list. */
-export function renderRefusals(c: CaseRecord, reasons: Reason[], names: Names): string {
+export function renderRejections(c: CaseRecord, reasons: Reason[], names: Names): string {
   const lines = reasons.map((r, i) => `${i + 1}. ${reasonText(c, r, names)}`);
   const valid = reasons.flatMap((r) => (r.code === 'unknown_material' ? [r.valid] : []))[0];
   const list = valid ? [`本事项材料清单：${valid.map((m, i) => `${i + 1}. ${m}`).join('；')}（可写序号，如“补正 #${c.no} 1、3”，或“全部”）`] : [];

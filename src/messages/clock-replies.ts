@@ -41,6 +41,11 @@ export function renderNoticeReminder(kind: 'notice_day_before' | 'notice_due', f
   );
 }
 
+/** Appended to a reminder sent to someone covering (R7) for the absent `absent`: "（X不在岗，由您顶岗。）". */
+export function coveringNote(absent: string): string {
+  return `\n（${absent}不在岗，由您顶岗。）`;
+}
+
 /** Efficiency complaints (R2 §6): the office head is reminded before the answer is due and when it is late. */
 export function renderComplaintReminder(kind: Extract<OtherReminderKind, `complaint_${string}`>, c: { id: number; content: string; dueAt: Date }, now: Date): string {
   const head =

@@ -38,7 +38,7 @@ export function renderAnswerToComplainant(c: ComplaintRecord): string {
   return clipBytes(`您 ${formatInstant(c.at)} 提出的效能投诉（编号 ${c.id}）已有答复：经核查${c.upheld ? '属实' : '不属实'}。\n答复：${c.answer ?? ''}`);
 }
 
-export function renderComplaintRefusal(r: { kind: 'not_office' } | { kind: 'not_found'; id: number } | { kind: 'already'; complaint: ComplaintRecord }): string {
+export function renderComplaintRejected(r: { kind: 'not_office' } | { kind: 'not_found'; id: number } | { kind: 'already'; complaint: ComplaintRecord }): string {
   switch (r.kind) {
     case 'not_office':
       return '抱歉，效能投诉由办公室答复，您不是办公室工作人员，未作任何更改。';

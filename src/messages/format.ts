@@ -2,7 +2,8 @@ import { chinaDateOf, chinaTimeOfDay, weekdayOf } from '../domain/calendar/china
 import type { CaseStatus, Channel } from '../domain/case/case.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
+/** Weekday names indexed by `weekdayOf` (0 = Sunday). */
+export const WEEKDAYS: readonly string[] = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 export const STATUS_ZH: Record<CaseStatus, string> = {
   OPEN: '办理中',

@@ -11,6 +11,9 @@ export interface PostChangeView {
 
 type Name = (userid: string | null) => string;
 
+/** How an unfilled A or B place is written in the report. */
+export const VACANT = '（空缺）';
+
 /** R7 §5: AB changes filed with the office the same day, one message listing them all. */
 export function renderOrgChangesReport(unit: string, now: Date, changes: PostChangeView[], name: Name): string {
   const items = changes.map((c, i) => `${i + 1}. ${c.department}·${c.post}：${describe(c, name)}（${formatInstant(c.at)}）`);

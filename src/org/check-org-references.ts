@@ -3,6 +3,7 @@
  * name each other). Split from parse-org-file.ts: the schema checks shapes, this checks meaning.
  */
 import type { OrgError, Path } from './org-error.ts';
+import { ORG_REFERENCE_ERROR as E } from '../messages/org-file-errors.ts';
 
 // These run on the raw data, field by field, so that they are reported together with schema
 // errors instead of only after the schema passes. A section that is not a list at all is skipped
@@ -51,7 +52,7 @@ export function checkReferences(root: Raw): OrgError[] {
         if (first !== undefined)
           errors.push({
             path: ['departments', i, 'key'],
-            message: `部门代码 "${key}" 重复（与 ${label('departments', first)} 相同）`,
+            message: E.duplicateDepartmentKey(key, label('departments', first)),
           });
       }
       const name = rawText(d, 'name');
@@ -60,7 +61,7 @@ export function checkReferences(root: Raw): OrgError[] {
         if (first !== undefined)
           errors.push({
             path: ['departments', i, 'name'],
-            message: `部门名称 "${name}" 重复（与 ${label('departments', first)} 相同）`,
+            message: E.duplicateDepartmentName(name, label('departments', first)),
           });
       }
     });
@@ -79,12 +80,12 @@ export function checkReferences(root: Raw): OrgError[] {
         else if (first.userid === id)
           errors.push({
             path: ['staff', i, 'userid'],
-            message: `用户 "${id}" 重复（与 ${label('staff', first.index)} 相同）`,
+            message: E.duplicateUser(id, label('staff', first.index)),
           });
         else
           errors.push({
             path: ['staff', i, 'userid'],
-            message: `用户 "${id}" 与 ${label('staff', first.index)} 的 "${first.userid}" 仅大小写不同，企业微信视为同一账号`,
+            message: E.userDiffersOnlyInCase(id, label('staff', first.index), first.userid),
           });
       }
       checkDepartment(s, ['staff', i, 'department']);
@@ -94,7 +95,7 @@ export function checkReferences(root: Raw): OrgError[] {
   function checkDepartment(record: Raw, path: Path): void {
     const key = rawText(record, String(path[path.length - 1]));
     if (key !== undefined && deptKeys && !deptKeys.has(key)) {
-      errors.push({ path, message: `部门 "${key}" 不存在` });
+      errors.push({ path, message: E.unknownDepartment(key) });
     }
   }
 
@@ -104,9 +105,7 @@ export function checkReferences(root: Raw): OrgError[] {
     const similar = useridByLower.get(id.toLowerCase());
     errors.push({
       path,
-      message: similar
-        ? `用户 "${id}" 不在 staff 中（是否应为 "${similar.userid}"？大小写需一致）`
-        : `用户 "${id}" 不在 staff 中`,
+      message: similar ? E.unknownUserDidYouMean(id, similar.userid) : E.unknownUser(id),
     });
   }
 
@@ -127,7 +126,7 @@ export function checkReferences(root: Raw): OrgError[] {
     const a = rawText(p, 'a');
     const b = rawText(p, 'b');
     if (a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase()) {
-      errors.push({ path: ['posts', i, 'b'], message: `B 岗与 A 岗是同一人 "${a}"，B 岗须由他人担任` });
+      errors.push({ path: ['posts', i, 'b'], message: E.bSameAsA(a) });
     }
     const dept = rawText(p, 'department');
     const name = rawText(p, 'name');
@@ -137,7 +136,7 @@ export function checkReferences(root: Raw): OrgError[] {
       if (first !== undefined)
         errors.push({
           path: ['posts', i, 'name'],
-          message: `部门 "${dept}" 的岗位 "${name}" 重复（与 ${label('posts', first)} 相同）`,
+          message: E.duplicatePost(dept, name, label('posts', first)),
         });
     }
   });
@@ -154,7 +153,7 @@ export function checkReferences(root: Raw): OrgError[] {
       if (first !== undefined)
         errors.push({
           path: ['services', i, 'code'],
-          message: `事项编码 "${code}" 重复（与 ${label('services', first)} 相同）`,
+          message: E.duplicateServiceCode(code, label('services', first)),
         });
     }
     const name = rawText(s, 'name');
@@ -163,7 +162,7 @@ export function checkReferences(root: Raw): OrgError[] {
       if (first !== undefined)
         errors.push({
           path: ['services', i, 'name'],
-          message: `事项名称 "${name}" 重复（与 ${label('services', first)} 相同）`,
+          message: E.duplicateServiceName(name, label('services', first)),
         });
     }
     const materials = s.materials;
@@ -175,7 +174,7 @@ export function checkReferences(root: Raw): OrgError[] {
         if (first !== undefined)
           errors.push({
             path: ['services', i, 'materials', j],
-            message: `材料 "${m.trim()}" 重复（与第 ${first + 1} 项相同）`,
+            message: E.duplicateMaterial(m.trim(), first + 1),
           });
       });
     }
@@ -184,7 +183,7 @@ export function checkReferences(root: Raw): OrgError[] {
     if (statutory !== undefined && promised !== undefined && promised > statutory) {
       errors.push({
         path: ['services', i, 'promisedDays'],
-        message: `承诺时限 ${promised} 个工作日长于法定时限 ${statutory} 个工作日，承诺时限只能更短`,
+        message: E.promiseLongerThanStatute(promised, statutory),
       });
     }
   });

@@ -15,6 +15,7 @@ import {
 
 import { checkReferences } from './check-org-references.ts';
 import type { OrgError, Path } from './org-error.ts';
+import { ORG_FILE, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -28,9 +29,7 @@ const optionalWorkingDays = z.preprocess((v) => (v === null ? undefined : v), wo
 
 const userid = z.string().trim().regex(WECOM_USERID_PATTERN, {
   error: (issue) =>
-    issue.input === ''
-      ? '不能为空'
-      : `用户 ID "${String(issue.input)}" 不符合企业微信规则（1–64 位字母、数字或 _ - . @，须以字母或数字开头）`,
+    issue.input === '' ? ORG_SCHEMA_ERROR.empty : ORG_SCHEMA_ERROR.invalidUserid(String(issue.input)),
 });
 
 const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText });
@@ -82,12 +81,12 @@ export function parseOrgFile(yamlText: string): ParseOrgFileResult {
     return parseUnsafe(yamlText);
   } catch (err) {
     // Defensive: a library bug or a pathological input must still come back as a named error.
-    return { ok: false, errors: [`无法解析组织文件：${err instanceof Error ? err.message : String(err)}`] };
+    return { ok: false, errors: [ORG_FILE.unparsable(err instanceof Error ? err.message : String(err))] };
   }
 }
 
 function parseUnsafe(yamlText: string): ParseOrgFileResult {
-  if (typeof yamlText !== 'string') return { ok: false, errors: ['组织文件内容应为文本'] };
+  if (typeof yamlText !== 'string') return { ok: false, errors: [ORG_FILE.notText] };
 
   const lineCounter = new LineCounter();
   // logLevel 'error' keeps the library from printing warnings to the process output.
@@ -99,7 +98,7 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
     const errors: string[] = [];
     for (const e of doc.errors) {
       const { line, col } = lineCounter.linePos(e.pos[0]);
-      const message = `第 ${line} 行第 ${col} 列：YAML 语法错误，${describeYamlError(e.code, e.message)}`;
+      const message = ORG_FILE.yamlSyntax(line, col, describeYamlError(e.code, e.message));
       if (!seen.has(message)) {
         seen.add(message);
         errors.push(message);
@@ -109,11 +108,11 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
   }
 
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  if (data === null || data === undefined) return { ok: false, errors: ['组织文件为空'] };
+  if (data === null || data === undefined) return { ok: false, errors: [ORG_FILE.empty] };
   if (typeof data !== 'object' || Array.isArray(data)) {
     return {
       ok: false,
-      errors: [`组织文件的顶层应为键值映射（如 unit: 滨州市科学技术协会），实际是${describeType(data)}`],
+      errors: [ORG_FILE.topLevelNotMapping(describeType(data))],
     };
   }
 
@@ -137,31 +136,31 @@ function describeYamlError(code: string, original: string): string {
   switch (code) {
     case 'BAD_INDENT':
       // The parser only notices an unclosed [ or { on the line after it.
-      if (/end with a/i.test(original)) return '方括号或花括号未闭合（检查本行及上一行）';
-      return '缩进不正确';
+      if (/end with a/i.test(original)) return ORG_YAML_ERROR.unclosedBracket;
+      return ORG_YAML_ERROR.badIndent;
     case 'TAB_AS_INDENT':
-      return '不能用 Tab 缩进，请改用空格';
+      return ORG_YAML_ERROR.tabIndent;
     case 'DUPLICATE_KEY':
-      return '同一层级中键重复';
+      return ORG_YAML_ERROR.duplicateKey;
     case 'MISSING_CHAR':
-      if (/quote/i.test(original)) return '引号未闭合';
-      if (/map values/i.test(original)) return '键后缺少冒号或值';
-      return '缺少必要的字符（如冒号、引号或括号）';
+      if (/quote/i.test(original)) return ORG_YAML_ERROR.unclosedQuote;
+      if (/map values/i.test(original)) return ORG_YAML_ERROR.missingColonOrValue;
+      return ORG_YAML_ERROR.missingChar;
     case 'MULTIPLE_DOCS':
-      return '文件中只能有一个 YAML 文档（请删除多余的 ---）';
+      return ORG_YAML_ERROR.multipleDocs;
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return '键的写法或缩进不正确';
+      return ORG_YAML_ERROR.badImplicitKey;
     case 'UNEXPECTED_TOKEN':
-      return '出现了意外的内容（检查括号、冒号和缩进）';
+      return ORG_YAML_ERROR.unexpectedToken;
     case 'BAD_SCALAR_START':
-      return '值不能以此字符开头，请给值加引号';
+      return ORG_YAML_ERROR.badScalarStart;
     case 'BAD_DQ_ESCAPE':
-      return '双引号中的转义字符无效';
+      return ORG_YAML_ERROR.badDoubleQuoteEscape;
     case 'BAD_ALIAS':
-      return '别名（*）引用无效';
+      return ORG_YAML_ERROR.badAlias;
     default:
-      return `${code}：${original.split('\n')[0] ?? ''}`;
+      return ORG_YAML_ERROR.other(code, original.split('\n')[0] ?? '');
   }
 }
 
@@ -169,17 +168,17 @@ function describeYamlError(code: string, original: string): string {
 // Schema errors
 
 function describeType(value: unknown): string {
-  if (value === null || value === undefined) return '空值';
-  if (Array.isArray(value)) return '列表';
+  if (value === null || value === undefined) return ORG_VALUE_TYPE.empty;
+  if (Array.isArray(value)) return ORG_VALUE_TYPE.list;
   switch (typeof value) {
     case 'string':
-      return '文本';
+      return ORG_VALUE_TYPE.text;
     case 'number':
-      return '数字';
+      return ORG_VALUE_TYPE.number;
     case 'boolean':
-      return '布尔值';
+      return ORG_VALUE_TYPE.boolean;
     case 'object':
-      return '键值映射';
+      return ORG_VALUE_TYPE.mapping;
     default:
       return typeof value;
   }
@@ -190,8 +189,8 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
   const last = path[path.length - 1];
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return [{ path, message: '缺少必填项' }];
-      if (issue.input === null) return [{ path, message: '不能为空' }];
+      if (issue.input === undefined) return [{ path, message: ORG_SCHEMA_ERROR.required }];
+      if (issue.input === null) return [{ path, message: ORG_SCHEMA_ERROR.empty }];
       const actual = describeType(issue.input);
       switch (issue.expected) {
         case 'string':
@@ -200,8 +199,8 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
               path,
               message:
                 typeof issue.input === 'number' || typeof issue.input === 'boolean'
-                  ? `应为文本，实际是${actual}（请给值加引号）`
-                  : `应为文本，实际是${actual}`,
+                  ? ORG_SCHEMA_ERROR.expectedTextQuote(actual)
+                  : ORG_SCHEMA_ERROR.expectedText(actual),
             },
           ];
         case 'array':
@@ -210,38 +209,36 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
               path,
               message:
                 last === 'materials'
-                  ? `应为列表（如 [申报书, 单位推荐意见]），实际是${actual}`
-                  : `应为列表（每项以 - 开头），实际是${actual}`,
+                  ? ORG_SCHEMA_ERROR.expectedMaterialsList(actual)
+                  : ORG_SCHEMA_ERROR.expectedList(actual),
             },
           ];
         case 'object':
-          return [{ path, message: `应为键值映射，实际是${actual}` }];
+          return [{ path, message: ORG_SCHEMA_ERROR.expectedMapping(actual) }];
         case 'number':
-          return [{ path, message: `应为整数，实际是${actual}` }];
+          return [{ path, message: ORG_SCHEMA_ERROR.expectedIntegerType(actual) }];
         case 'int':
-          return [{ path, message: `应为整数，实际是 ${String(issue.input)}` }];
+          return [{ path, message: ORG_SCHEMA_ERROR.expectedInteger(String(issue.input)) }];
         default:
-          return [{ path, message: `类型不正确，实际是${actual}` }];
+          return [{ path, message: ORG_SCHEMA_ERROR.wrongType(actual) }];
       }
     }
     case 'too_small':
-      if (issue.origin === 'string') return [{ path, message: '不能为空' }];
-      if (issue.origin === 'array') return [{ path, message: '至少需要一项' }];
-      return [{ path, message: `应为正整数，实际是 ${String(issue.input)}` }];
+      if (issue.origin === 'string') return [{ path, message: ORG_SCHEMA_ERROR.empty }];
+      if (issue.origin === 'array') return [{ path, message: ORG_SCHEMA_ERROR.atLeastOne }];
+      return [{ path, message: ORG_SCHEMA_ERROR.expectedPositiveInteger(String(issue.input)) }];
     case 'too_big':
-      if (issue.origin === 'string') return [{ path, message: `过长（最多 ${String(issue.maximum)} 个字符）` }];
-      return [{ path, message: `不能大于 ${String(issue.maximum)}，实际是 ${String(issue.input)}` }];
+      if (issue.origin === 'string') return [{ path, message: ORG_SCHEMA_ERROR.tooLong(String(issue.maximum)) }];
+      return [{ path, message: ORG_SCHEMA_ERROR.tooBig(String(issue.maximum), String(issue.input)) }];
     case 'invalid_value': {
-      const allowed = issue.values.map(String).join('、');
-      if (issue.input === undefined) return [{ path, message: `缺少必填项（应为 ${allowed} 之一）` }];
-      const what = last === 'class' ? '时限类别' : '值';
-      return [{ path, message: `${what} "${String(issue.input)}" 无效，应为 ${allowed} 之一` }];
+      const allowed = issue.values.map(String);
+      if (issue.input === undefined) return [{ path, message: ORG_SCHEMA_ERROR.requiredOneOf(allowed) }];
+      return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class', String(issue.input), allowed) }];
     }
     case 'unrecognized_keys': {
       const section = typeof path[0] === 'string' && path.length === 2 ? path[0] : '';
-      const allowed = ALLOWED_KEYS[section];
-      const hint = allowed ? `（可用字段：${allowed.join(', ')}）` : '';
-      return issue.keys.map((key) => ({ path: [...path, key], message: `未知字段${hint}` }));
+      const message = ORG_SCHEMA_ERROR.unknownField(ALLOWED_KEYS[section]);
+      return issue.keys.map((key) => ({ path: [...path, key], message }));
     }
     default:
       // Our own messages (regex, custom) are already Chinese; anything else is unexpected.
@@ -267,7 +264,7 @@ function formatPath(path: Path): string {
     if (typeof part === 'number') out += `[${part}]`;
     else out += out === '' ? part : `.${part}`;
   }
-  return out === '' ? '组织文件' : out;
+  return out === '' ? ORG_FILE.wholeFile : out;
 }
 
 /** The line of the nearest node that exists on the path, so a missing field points at its entry. */
@@ -282,6 +279,5 @@ function lineOf(path: Path, doc: Document, lineCounter: LineCounter): number | u
 
 function formatError(error: OrgError, doc: Document, lineCounter: LineCounter): { line: number | undefined; text: string } {
   const line = error.path.length > 0 ? lineOf(error.path, doc, lineCounter) : undefined;
-  const where = line === undefined ? '' : `（第 ${line} 行）`;
-  return { line, text: `${formatPath(error.path)}：${error.message}${where}` };
+  return { line, text: ORG_FILE.located(formatPath(error.path), error.message, line) };
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseOrgFileResult } from './org-file.ts';
 import { parseOrgFile } from './parse-org-file.ts';
+import { ORG_READ_ERROR } from '../messages/org-file-errors.ts';
 
 /**
  * Reads and parses an organization file. Like parseOrgFile it never throws: an unreadable file is
@@ -20,13 +21,13 @@ function describeReadError(path: string, err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return `找不到组织文件：${path}`;
+      return ORG_READ_ERROR.notFound(path);
     case 'EISDIR':
-      return `${path} 是目录，不是组织文件`;
+      return ORG_READ_ERROR.isDirectory(path);
     case 'EACCES':
     case 'EPERM':
-      return `没有权限读取组织文件：${path}`;
+      return ORG_READ_ERROR.noPermission(path);
     default:
-      return `无法读取组织文件 ${path}：${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}`;
+      return ORG_READ_ERROR.unreadable(path, typeof code === 'string' ? code : err instanceof Error ? err.message : String(err));
   }
 }

@@ -1,6 +1,10 @@
 import type { AdjustableClock } from '../shared/clock.ts';
 import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
-import { addDays, chinaDateOf, chinaInstant, chinaTimeOfDay, weekdayOf } from '../domain/calendar/china-time.ts';
+import { addDays, chinaDateOf, chinaInstant } from '../domain/calendar/china-time.ts';
+import { chinaLabel, SANDBOX_TIME } from '../messages/sandbox-texts.ts';
+
+/** "12月3日（周四）09:00" in China time: the sandbox's way of writing an instant. */
+export { chinaLabel };
 
 export type TimeAction = { action: 'hours'; hours: number } | { action: 'day' } | { action: 'next-reminder' };
 
@@ -35,9 +39,9 @@ export interface TimeControlDeps {
 const HOUR_MS = 3600_000;
 const HALF_HOUR_MS = 30 * 60_000;
 /** How far "到下一个提醒" looks before giving up. */
-const REMINDER_HORIZON_MS = 7 * 24 * HOUR_MS;
+const REMINDER_HORIZON_DAYS = 7;
+const REMINDER_HORIZON_MS = REMINDER_HORIZON_DAYS * 24 * HOUR_MS;
 const OFFICE_OPENING = '09:00';
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** Moves the sandbox clock forward only, one request at a time, and lets the scheduler look at each new instant. */
 export function createTimeControl(deps: TimeControlDeps): (action: TimeAction) => Promise<TimeMove> {
@@ -55,8 +59,7 @@ async function move(deps: TimeControlDeps, action: TimeAction): Promise<TimeMove
   if (action.action === 'next-reminder') return tick ? stepToNextActivity(deps, tick) : jumpToOpening(deps);
   clock.advance(action.action === 'day' ? 24 * HOUR_MS : action.hours * HOUR_MS);
   const now = clock.now();
-  const step = action.action === 'day' ? '1 天' : `${action.hours} 小时`;
-  const note = `时间前进 ${step}，现在是 ${chinaLabel(now)}`;
+  const note = SANDBOX_TIME.advanced(action.action === 'day' ? 'day' : action.hours, chinaLabel(now));
   deps.announce.now({ now, note });
   if (tick) {
     await tick(now);
@@ -75,7 +78,7 @@ async function stepToNextActivity(deps: TimeControlDeps, tick: (now: Date) => Pr
   for (let t = nextHalfHour(start); t <= start + REMINDER_HORIZON_MS; t += HALF_HOUR_MS) {
     const before = deps.activity();
     const now = new Date(t);
-    const note = `时间前进到下一个提醒：${chinaLabel(now)}`;
+    const note = SANDBOX_TIME.toNextReminder(chinaLabel(now));
     deps.clock.set(now);
     deps.announce.hold();
     let found = false;
@@ -89,7 +92,7 @@ async function stepToNextActivity(deps: TimeControlDeps, tick: (now: Date) => Pr
     if (found) return { now, ticked: true, found, note };
   }
   const now = deps.clock.now();
-  const note = `7 天内没有需要发出的提醒，现在是 ${chinaLabel(now)}`;
+  const note = SANDBOX_TIME.noReminderWithin(REMINDER_HORIZON_DAYS, chinaLabel(now));
   deps.announce.now({ now, note });
   return { now, ticked: true, found: false, note };
 }
@@ -99,7 +102,7 @@ function jumpToOpening(deps: TimeControlDeps): TimeMove {
   const now = deps.clock.now();
   const target = nextOfficeOpening(deps.calendar, now);
   deps.clock.advance(target.getTime() - now.getTime());
-  const note = `时间前进到下一个工作日上班时间：${chinaLabel(target)}`;
+  const note = SANDBOX_TIME.toNextOpening(chinaLabel(target));
   deps.announce.now({ now: target, note });
   return { now: target, ticked: false, found: false, note };
 }
@@ -116,12 +119,4 @@ export function nextOfficeOpening(calendar: WorkCalendar, now: Date): Date {
 
 function nextHalfHour(ms: number): number {
   return Math.floor(ms / HALF_HOUR_MS) * HALF_HOUR_MS + HALF_HOUR_MS;
-}
-
-/** "12月3日（周四）09:00" in China time. */
-export function chinaLabel(instant: Date): string {
-  const date = chinaDateOf(instant);
-  const [, m, d] = date.split('-').map(Number) as [number, number, number];
-  const { hour, minute } = chinaTimeOfDay(instant);
-  return `${m}月${d}日（${WEEKDAYS[weekdayOf(date)]}）${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

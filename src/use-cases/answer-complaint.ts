@@ -1,10 +1,9 @@
 import type { ComplaintRecord } from '../domain/complaint/complaint.ts';
-import { resolveRoles } from '../domain/case/authorization.ts';
 import { personNamed } from '../domain/complaint/mentions.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findComplaint, storeAnswer } from '../db/complaint-repository.ts';
-import { readOrgSettings } from '../db/org-repository.ts';
+import { listAllStaff, loadOffice } from '../db/org-repository.ts';
 import { renderAnswerToComplainant } from '../messages/complaint-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -22,16 +21,11 @@ export const UNKNOWN_SUBJECT = 'unknown';
  * complaint becomes an accountability record (R2 §7); the complainant gets the answer.
  */
 export async function answerComplaint(ctx: UseCaseContext, input: { id: number; upheld: boolean; answer: string }): Promise<AnswerComplaintResult> {
-  const settings = await readOrgSettings(ctx.tx);
-  const officeStaff = settings.office ? await ctx.tx.staff.findMany({ where: { department: settings.office, active: true } }) : [];
-  const office = settings.office ? await ctx.tx.department.findUnique({ where: { key: settings.office } }) : null;
+  const office = await loadOffice(ctx.tx);
   const complaint = await findComplaint(ctx.tx, input.id);
   const linked = complaint?.caseNo ? await findCase(ctx.tx, complaint.caseNo) : null;
-  // R8 §4: only the office answers complaints. Not a case action (CASE_ACTIONS is per case status),
-  // but the 'office' role comes from the same resolution as every other role.
-  const officeMembers = [...officeStaff.map((s) => s.userid), ...(office?.head ? [office.head] : [])];
-  const roles = resolveRoles({ actor: ctx.actor.userid, handler: '', firstResponder: '', coveringFor: null, isStaff: true, officeMembers });
-  if (!roles.has('office')) return { kind: 'not_office' };
+  // R8 §4: only the office answers complaints (the command checks it too; this guards every other caller).
+  if (!office?.members.includes(ctx.actor.userid)) return { kind: 'not_office' };
   if (!complaint) return { kind: 'not_found', id: input.id };
   if (complaint.status !== 'OPEN') return { kind: 'already', complaint };
 
@@ -43,7 +37,7 @@ export async function answerComplaint(ctx: UseCaseContext, input: { id: number; 
   let subjectName: string | null = null;
   let recorded = false;
   if (input.upheld) {
-    const staff = await ctx.tx.staff.findMany({ select: { userid: true, name: true, department: true } });
+    const staff = await listAllStaff(ctx.tx);
     const person = linked ? (staff.find((s) => s.userid === linked.handler) ?? null) : personNamed(complaint.content, staff);
     subject = linked?.handler ?? person?.userid ?? UNKNOWN_SUBJECT;
     subjectName = subject === UNKNOWN_SUBJECT ? null : (person?.name ?? subject);

@@ -5,4 +5,4 @@ import type { Reason } from '../domain/case/decision.ts';
 export type CaseActionResult<X = object> =
   | ({ kind: 'done'; case: CaseRecord } & X)
   | { kind: 'not_found'; no: number }
-  | { kind: 'refused'; case: CaseRecord; reasons: Reason[] };
+  | { kind: 'rejected'; case: CaseRecord; reasons: Reason[] };

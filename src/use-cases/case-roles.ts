@@ -3,6 +3,7 @@ import type { CaseRecord } from '../domain/case/case.ts';
 import type { TransitionContext } from '../domain/case/decision.ts';
 import { coverFor } from '../db/coverage-repository.ts';
 import { readOrgSettings } from '../db/org-repository.ts';
+import { isStaff } from '../domain/org/actor.ts';
 import type { UseCaseContext } from './context.ts';
 
 /** `leader`: the leader a pending filing is addressed to; `principal`: who an escalated filing went to. */
@@ -23,8 +24,7 @@ export async function caseRolesFor(ctx: UseCaseContext, c: CaseRecord, facts: Ro
     handler: c.handler,
     firstResponder: c.firstResponder,
     coveringFor: cover && cover.via !== 'handler' ? cover.userid : null,
-    // handle-message lets only active staff reach case commands; a guest has no department.
-    isStaff: ctx.actor.department !== '',
+    isStaff: isStaff(ctx.actor),
     leader: facts.leader ?? null,
     principal: facts.principal !== undefined ? facts.principal : settings.principal,
   });

@@ -15,7 +15,7 @@ export async function completeMaterials(ctx: UseCaseContext, input: { caseNo: nu
   const service = c.serviceCode ? await findService(ctx.tx, c.serviceCode) : null;
   const promisedDays = serviceLimitDays(service);
   const decision = decideMaterialsComplete(c, { ...(input.note ? { note: input.note } : {}), promisedDays }, await transitionContextFor(ctx, c));
-  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  if (!decision.ok) return { kind: 'rejected', case: c, reasons: decision.reasons };
   await markNoticesFulfilled(ctx.tx, c.no, ctx.now);
   return { kind: 'done', case: await commitTransition(ctx.tx, c, decision) };
 }

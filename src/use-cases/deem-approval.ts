@@ -4,7 +4,7 @@ import type { Reason } from '../domain/case/decision.ts';
 import { decideDeemApproval } from '../domain/case/deemed-approval.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
+import { findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
 import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -41,8 +41,7 @@ export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' |
   });
 
   const dept = await findDepartment(ctx.tx, c.department);
-  const settings = await readOrgSettings(ctx.tx);
-  const office = settings.office ? await findDepartment(ctx.tx, settings.office) : null;
+  const office = await loadOffice(ctx.tx);
   const people = [...new Set([c.handler, dept?.head, office?.head].filter((u): u is string => typeof u === 'string'))];
   const names = await staffNames(ctx.tx, [c.handler]);
   const text = renderDeemedApprovalNotice(after, dept?.name ?? c.department, names, now);

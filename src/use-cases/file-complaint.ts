@@ -6,7 +6,7 @@ import { DEFAULT_COMPLAINT_ANSWER_DAYS } from '../org/org-file.ts';
 import { findCase } from '../db/case-repository.ts';
 import { insertComplaint } from '../db/complaint-repository.ts';
 import { coverFor } from '../db/coverage-repository.ts';
-import { readOrgSettings } from '../db/org-repository.ts';
+import { loadOffice, readOrgSettings } from '../db/org-repository.ts';
 import { renderComplaintToOffice } from '../messages/complaint-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -37,7 +37,7 @@ export async function fileComplaint(ctx: UseCaseContext, content: string): Promi
     sourceKey: ctx.sourceKey,
   });
   if (created) {
-    const office = settings.office ? await ctx.tx.department.findUnique({ where: { key: settings.office } }) : null;
+    const office = await loadOffice(ctx.tx);
     const head = office?.head ?? settings.principal;
     const to = head ? ((await coverFor(ctx.tx, head, ctx.now))?.userid ?? head) : null;
     if (to) {

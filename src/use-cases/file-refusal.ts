@@ -21,7 +21,7 @@ export async function fileRefusal(ctx: UseCaseContext, input: { caseNo: number; 
   if (!c) return { kind: 'not_found', no: input.caseNo };
   const leader = await supervisingLeader(ctx, c);
   const decision = decideRefuse(c, { reason: input.reason, leader }, await transitionContextFor(ctx, c));
-  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  if (!decision.ok) return { kind: 'rejected', case: c, reasons: decision.reasons };
   const filing = await insertFiling(ctx.tx, { caseNo: c.no, filer: ctx.actor.userid, reason: input.reason, leader: decision.leader, at: ctx.now });
   const event = { ...decision.event, detail: { ...decision.event.detail, filingId: filing.id } };
   const after = await commitTransition(ctx.tx, c, { patch: decision.patch, event });

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/transaction.ts';
 import type { ServiceInfo } from '../domain/org/org-records.ts';
 import { matchService, type ServiceMatch } from '../domain/services/match-service.ts';
-import { listServices } from '../db/org-repository.ts';
+import { departmentNames, listServices } from '../db/org-repository.ts';
 
 export interface ServiceGuideResult {
   match: ServiceMatch<ServiceInfo>;
@@ -13,6 +13,6 @@ export interface ServiceGuideResult {
 /** 指南 事项 (R2): the catalog entry meant by code or name, or the close names, or the whole catalog. */
 export async function findServiceGuide(tx: Tx, query: string): Promise<ServiceGuideResult> {
   const catalog = await listServices(tx);
-  const departments = new Map((await tx.department.findMany({ select: { key: true, name: true } })).map((d) => [d.key, d.name]));
+  const departments = await departmentNames(tx);
   return { match: matchService(catalog, query), catalog, departments };
 }

@@ -17,7 +17,7 @@ export async function markUrgent(ctx: UseCaseContext, input: { caseNo: number; n
   const c = await findCase(ctx.tx, input.caseNo);
   if (!c) return { kind: 'not_found', no: input.caseNo };
   const decision = decideUrgent(c, input, await transitionContextFor(ctx, c));
-  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  if (!decision.ok) return { kind: 'rejected', case: c, reasons: decision.reasons };
   const { principal } = await readOrgSettings(ctx.tx);
   const alerted = principal !== null && principal !== ctx.actor.userid;
   const event = { ...decision.event, detail: { ...decision.event.detail, alerted: alerted ? principal : null } };

@@ -14,7 +14,7 @@ export async function recordWrittenNotice(ctx: UseCaseContext, input: { caseNo: 
   const filing = await findCurrentFiling(ctx.tx, c.no);
   const decision = decideNoticeGiven(c, { how: input.how, givenAt: filing?.noticeGivenAt ?? null }, await transitionContextFor(ctx, c));
   // A REFUSED case always has its approved filing; the status gate above answers for any other case.
-  if (!decision.ok || !filing) return { kind: 'refused', case: c, reasons: decision.ok ? [] : decision.reasons };
+  if (!decision.ok || !filing) return { kind: 'rejected', case: c, reasons: decision.ok ? [] : decision.reasons };
   const after = await commitTransition(ctx.tx, c, decision);
   await updateFiling(ctx.tx, filing, { noticeGivenAt: ctx.now });
   return { kind: 'done', case: after, filing: { ...filing, noticeGivenAt: ctx.now } };

@@ -10,6 +10,6 @@ export async function referOutCase(ctx: UseCaseContext, input: { caseNo: number;
   const c = await findCase(ctx.tx, input.caseNo);
   if (!c) return { kind: 'not_found', no: input.caseNo };
   const decision = decideReferOut(c, input, await transitionContextFor(ctx, c));
-  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  if (!decision.ok) return { kind: 'rejected', case: c, reasons: decision.reasons };
   return { kind: 'done', case: await commitTransition(ctx.tx, c, decision) };
 }

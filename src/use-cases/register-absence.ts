@@ -6,12 +6,12 @@ import { insertAbsence, listAbsencesOf } from '../db/absence-repository.ts';
 import { listActiveCasesFor } from '../db/case-repository.ts';
 import { awayAt, coverFor, postsHeldBy } from '../db/coverage-repository.ts';
 import { staffNames } from '../db/org-repository.ts';
-import { COVER_ROLE_ZH, renderHandover } from '../messages/absence-replies.ts';
+import { bPostRole, COVER_ROLE_ZH, HEAD_COVERS, renderHandover } from '../messages/absence-replies.ts';
 import type { UseCaseContext } from './context.ts';
 
 export type RegisterAbsenceResult =
   | { kind: 'registered'; absence: AbsenceRecord; cover: Cover | null; handover: CaseRecord[]; names: Map<string, string> }
-  | { kind: 'refused'; problems: LeaveProblem[] };
+  | { kind: 'rejected'; problems: LeaveProblem[] };
 
 /**
  * 请假 起 止 [事由] (R7): stores the absence and hands over. Whoever will cover at its start gets the
@@ -20,7 +20,7 @@ export type RegisterAbsenceResult =
 export async function registerAbsence(ctx: UseCaseContext, input: { from: Date; to: Date; reason?: string }): Promise<RegisterAbsenceResult> {
   const me = ctx.actor.userid;
   const problems = checkLeave(input, await listAbsencesOf(ctx.tx, me, input.from), ctx.now);
-  if (problems.length > 0) return { kind: 'refused', problems };
+  if (problems.length > 0) return { kind: 'rejected', problems };
 
   const absence = await insertAbsence(ctx.tx, { userid: me, from: input.from, to: input.to, reason: input.reason ?? null, createdAt: ctx.now });
   const start = input.from > ctx.now ? input.from : ctx.now;
@@ -34,15 +34,15 @@ export async function registerAbsence(ctx: UseCaseContext, input: { from: Date; 
 
   const told = new Set<string>();
   if (cover && cover.via !== 'handler') {
-    const role = cover.via === 'b' ? `B岗（${postNames(posts, cover.userid)}）` : COVER_ROLE_ZH[cover.via];
+    const role = cover.via === 'b' ? bPostRole(postNames(posts, cover.userid)) : COVER_ROLE_ZH[cover.via];
     ctx.send(note(absence.id, cover.userid, renderHandover(name(me), absence, role, handover, name(cover.userid), ctx.now)));
     told.add(cover.userid);
   }
   for (const b of bHolders) {
     if (told.has(b) || awayAtStart.has(b)) continue;
     told.add(b);
-    const coverName = cover && cover.via !== 'handler' ? name(cover.userid) : '部室负责人';
-    ctx.send(note(absence.id, b, renderHandover(name(me), absence, `B岗（${postNames(posts, b)}）`, null, coverName, ctx.now)));
+    const coverName = cover && cover.via !== 'handler' ? name(cover.userid) : HEAD_COVERS;
+    ctx.send(note(absence.id, b, renderHandover(name(me), absence, bPostRole(postNames(posts, b)), null, coverName, ctx.now)));
   }
   return { kind: 'registered', absence, cover, handover, names };
 }

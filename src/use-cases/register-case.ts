@@ -4,6 +4,7 @@ import { dueFrom } from '../domain/case/due.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { appendEvent, insertCase } from '../db/case-repository.ts';
 import { findService, listServices } from '../db/org-repository.ts';
+import { isStaff } from '../domain/org/actor.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {
@@ -21,6 +22,9 @@ export type RegisterResult =
 
 /** 登记: a new case; the sender is its first-responsible person (R4) and, by default, its handler. */
 export async function registerCase(ctx: UseCaseContext, input: RegisterInput): Promise<RegisterResult> {
+  // The command is for staff only; the case belongs to the department of whoever takes it first (R4).
+  if (!isStaff(ctx.actor)) throw new Error(`registerCase: ${ctx.actor.userid} is not active staff`);
+  const department = ctx.actor.department;
   let service: ServiceInfo | null = null;
   let cls: TimeLimitClass;
   if (input.category.kind === 'service') {
@@ -43,7 +47,7 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
     phone: input.phone ?? null,
     matter: input.matter,
     serviceCode: service?.code ?? null,
-    department: ctx.actor.department,
+    department,
     firstResponder: ctx.actor.userid,
     handler: ctx.actor.userid,
     receivedAt: ctx.now,

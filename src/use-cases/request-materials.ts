@@ -34,7 +34,7 @@ export async function requestMaterials(ctx: UseCaseContext, input: { caseNo: num
     { all: input.all, items: input.materials, serviceMaterials: service?.materials ?? null, firstNotice: first?.items.materials ?? null, earlierNotices: earlier.length },
     await transitionContextFor(ctx, c),
   );
-  if (!decision.ok) return { kind: 'refused', case: c, reasons: decision.reasons };
+  if (!decision.ok) return { kind: 'rejected', case: c, reasons: decision.reasons };
 
   const token = newNoticeToken();
   const notice: MaterialsNoticeRecord = {

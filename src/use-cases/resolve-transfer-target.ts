@@ -1,6 +1,6 @@
 import type { TransferTarget } from '../domain/case/first-inquiry.ts';
 import { coverFor, departmentAllAway } from '../db/coverage-repository.ts';
-import { findDepartment, findStaffByRef } from '../db/org-repository.ts';
+import { findDepartment, findStaffByRef, listPostsOf } from '../db/org-repository.ts';
 import type { UseCaseContext } from './context.ts';
 
 /**
@@ -18,7 +18,7 @@ export async function resolveTransferTarget(ctx: UseCaseContext, ref: string): P
   }
   const dept = await findDepartment(ctx.tx, ref);
   if (!dept) return { kind: 'unknown', ref };
-  const [first] = await ctx.tx.post.findMany({ where: { department: dept.key }, orderBy: { id: 'asc' }, take: 1 });
+  const [first] = await listPostsOf(ctx.tx, dept.key);
   const cover = first ? await coverFor(ctx.tx, first.a, ctx.now) : null;
   const userid = cover?.userid ?? dept.head ?? first?.a ?? null;
   if (userid === null) return { kind: 'empty_department', ref };

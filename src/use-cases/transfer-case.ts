@@ -1,6 +1,6 @@
 import { decideTransfer } from '../domain/case/first-inquiry.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findDepartment, readOrgSettings, staffNames } from '../db/org-repository.ts';
+import { findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
 import { renderDepartmentAwayNotice, renderTransferNotice } from '../messages/first-inquiry-replies.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
@@ -19,7 +19,7 @@ export async function transferCase(ctx: UseCaseContext, input: { caseNo: number;
   if (!c) return { kind: 'not_found', no: input.caseNo };
   const target = await resolveTransferTarget(ctx, input.target);
   const decision = decideTransfer(c, { target, ...(input.note ? { note: input.note } : {}) }, await transitionContextFor(ctx, c));
-  if (!decision.ok || target.kind !== 'resolved') return { kind: 'refused', case: c, reasons: decision.ok ? [] : decision.reasons };
+  if (!decision.ok || target.kind !== 'resolved') return { kind: 'rejected', case: c, reasons: decision.ok ? [] : decision.reasons };
 
   const dept = await findDepartment(ctx.tx, target.department);
   const awayTold = target.departmentAway ? await awayNoticeRecipients(ctx, dept?.head ?? null) : [];
@@ -41,7 +41,6 @@ export async function transferCase(ctx: UseCaseContext, input: { caseNo: number;
 
 /** The office's head and the department's head: they follow up the queued case (R7 §6). */
 async function awayNoticeRecipients(ctx: UseCaseContext, deptHead: string | null): Promise<string[]> {
-  const settings = await readOrgSettings(ctx.tx);
-  const office = settings.office ? await findDepartment(ctx.tx, settings.office) : null;
+  const office = await loadOffice(ctx.tx);
   return [...new Set([office?.head ?? null, deptHead].filter((u): u is string => u !== null))];
 }

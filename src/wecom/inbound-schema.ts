@@ -26,6 +26,15 @@ export interface InboundCardClick {
   agentId: number;
 }
 
+/** A click on an item of the app's menu (Event=click): its EventKey names what to run. */
+export interface InboundMenuClick {
+  kind: 'menu_click';
+  fromUser: string;
+  createTime: number;
+  eventKey: string;
+  agentId: number;
+}
+
 /** Everything else (enter_agent, subscribe, images, ...): acknowledged and deduplicated, not interpreted. */
 export interface InboundOther {
   kind: 'other';
@@ -37,7 +46,7 @@ export interface InboundOther {
   dedupeKey: string;
 }
 
-export type InboundMessage = InboundText | InboundCardClick | InboundOther;
+export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick | InboundOther;
 
 const digits = z.string().regex(/^\d+$/);
 const nonEmpty = z.string().min(1);
@@ -63,6 +72,13 @@ const rawCardClick = z.object({
   TaskId: nonEmpty,
   CardType: nonEmpty,
   ResponseCode: nonEmpty,
+  AgentID: integer,
+});
+
+const rawMenuClick = z.object({
+  ...commonFields,
+  Event: z.literal('click'),
+  EventKey: nonEmpty,
   AgentID: integer,
 });
 
@@ -96,6 +112,10 @@ export function toInboundMessage(fields: Record<string, unknown>): InboundMessag
       agentId: r.AgentID,
     };
   }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'click') {
+    const r = rawMenuClick.parse(fields);
+    return { kind: 'menu_click', fromUser: r.FromUserName, createTime: r.CreateTime, eventKey: r.EventKey, agentId: r.AgentID };
+  }
   const r = rawOther.parse(fields);
   const agentId = r.AgentID !== undefined && /^\d+$/.test(r.AgentID) ? Number(r.AgentID) : undefined;
   const partial = { fromUser: r.FromUserName, createTime: r.CreateTime, msgType: r.MsgType, event: r.Event, msgId: r.MsgId };
@@ -120,6 +140,8 @@ export function dedupeKeyOf(msg: InboundMessage): string {
       return `msg:${msg.msgId}`;
     case 'card_click':
       return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}`;
+    case 'menu_click':
+      return `menu:${msg.fromUser}:${msg.createTime}:${msg.eventKey}`;
     case 'other':
       return msg.dedupeKey;
   }
@@ -148,6 +170,13 @@ export const inboundMessageSchema = z.discriminatedUnion('kind', [
     taskId: nonEmpty,
     cardType: nonEmpty,
     responseCode: nonEmpty,
+    agentId: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('menu_click'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    eventKey: nonEmpty,
     agentId: z.number().int(),
   }),
   z.object({

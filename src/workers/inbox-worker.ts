@@ -3,7 +3,8 @@ import type { Db } from '../db/transaction.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
-import { listUnprocessed } from '../db/inbox.ts';
+import { claimInboxRow, listUnprocessed, markInboxProcessed, recordInboxFailure } from '../db/inbox.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import { GENERAL } from '../messages/general.ts';
@@ -95,14 +96,12 @@ export class InboxWorker {
     const { db, log } = this.o;
     const started = Date.now();
     try {
-      const worked = await db.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ payload: InboundMessage }[]>`
-          SELECT "payload" FROM "InboxMessage" WHERE "key" = ${key} AND "processedAt" IS NULL FOR UPDATE SKIP LOCKED`;
-        const row = rows[0];
+      const worked = await inTransaction(db, async (tx) => {
+        const row = await claimInboxRow(tx, key);
         if (!row) return false;
         const now = this.o.clock.now();
-        await this.o.handle(tx, key, row.payload, now);
-        await tx.inboxMessage.update({ where: { key }, data: { processedAt: now, attempts: { increment: 1 } } });
+        await this.o.handle(tx, key, row.payload as InboundMessage, now);
+        await markInboxProcessed(tx, key, now, true);
         return true;
       });
       if (worked) {
@@ -118,17 +117,14 @@ export class InboxWorker {
     const { db, log } = this.o;
     const ref = randomUUID().slice(0, 8);
     log.error({ inboxKey: key, ref, err }, 'inbound processing failed');
-    const row = await db.inboxMessage.update({
-      where: { key },
-      data: { attempts: { increment: 1 }, lastError: `${ref}: ${String((err as Error)?.message ?? err)}`.slice(0, 1000) },
-    });
+    const row = await recordInboxFailure(db, key, `${ref}: ${String((err as Error)?.message ?? err)}`);
     if (row.attempts < (this.o.maxAttempts ?? 3)) {
       setTimeout(() => this.notify(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
       return;
     }
     // Set aside for an operator, and tell the sender rather than leave them waiting in silence.
-    await db.$transaction(async (tx) => {
-      await tx.inboxMessage.update({ where: { key }, data: { processedAt: this.o.clock.now() } });
+    await inTransaction(db, async (tx) => {
+      await markInboxProcessed(tx, key, this.o.clock.now(), false);
       await enqueueOutbound(tx, [{ key: `reply:${key}`, toUser: row.fromUser, kind: 'text', payload: { content: GENERAL.internalError(ref) } }]);
     });
     this.o.onProcessed?.();

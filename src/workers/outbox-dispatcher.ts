@@ -1,4 +1,5 @@
 import type { Db } from '../db/transaction.ts';
+import { countStaff } from '../db/org-repository.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -125,7 +126,7 @@ export class OutboxDispatcher {
   /** The staff count sets the app's daily limit; it changes with the organization file, so a few minutes' cache is exact enough. */
   private async staffCount(now: Date): Promise<number> {
     if (!this.staffCache || now.getTime() - this.staffCache.at > 5 * 60_000) {
-      this.staffCache = { count: await this.o.db.staff.count(), at: now.getTime() };
+      this.staffCache = { count: await countStaff(this.o.db), at: now.getTime() };
     }
     return this.staffCache.count;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { weekdayOf } from './china-time.ts';
 import type { HolidayDay, HolidayFile } from './holiday-file.ts';
+import fixedStatutoryHolidays from './fixed-statutory-holidays.json' with { type: 'json' };
 
 export interface DayInfo {
   working: boolean;
@@ -13,15 +14,9 @@ export interface DayInfo {
  * Statutory holidays fixed by 全国年节及纪念日放假办法 (2024 rev.) art. 2, used only for unpublished
  * years. Lunar holidays (春节, 清明, 端午, 中秋) and 调休 are unknowable without the notice, which is
  * why such days are flagged provisional instead of silently using a Mon–Fri calendar.
+ * The table (month-day → holiday name) is data: fixed-statutory-holidays.json.
  */
-const FIXED_STATUTORY_HOLIDAYS: ReadonlyMap<string, string> = new Map([
-  ['01-01', '元旦'],
-  ['05-01', '劳动节'],
-  ['05-02', '劳动节'],
-  ['10-01', '国庆节'],
-  ['10-02', '国庆节'],
-  ['10-03', '国庆节'],
-]);
+const FIXED_STATUTORY_HOLIDAYS: ReadonlyMap<string, string> = new Map(Object.entries(fixedStatutoryHolidays.days));
 
 /**
  * Working-day calendar of mainland China built from holiday-cn files. Entries are keyed by date,

@@ -3,6 +3,7 @@ import type Router from '@koa/router';
 import type { Clock } from '../../shared/clock.ts';
 import { isOverdue } from '../../domain/case/case.ts';
 import { departmentAllAway, listUncoveredCases } from '../../db/coverage-repository.ts';
+import { findDepartmentByKey } from '../../db/org-repository.ts';
 
 /**
  * GET /api/departments/:key/queue (bearer ADMIN_TOKEN): the department's return (R7 §6), its active
@@ -11,7 +12,7 @@ import { departmentAllAway, listUncoveredCases } from '../../db/coverage-reposit
 export function registerDepartmentQueueApi(router: Router, deps: { db: Db; clock: Clock }): void {
   router.get('/api/departments/:key/queue', async (ctx) => {
     const key = ctx.params.key ?? '';
-    const dept = await deps.db.department.findUnique({ where: { key } });
+    const dept = await findDepartmentByKey(deps.db, key);
     if (!dept) {
       ctx.status = 404;
       ctx.body = { error: 'not_found' };

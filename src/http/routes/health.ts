@@ -1,12 +1,11 @@
-import type { Db } from '../../db/transaction.ts';
+import { databaseAnswers, type Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
 
 export function registerHealth(router: Router, db: Db): void {
   router.get('/healthz', async (ctx) => {
-    try {
-      await db.$queryRaw`SELECT 1`;
+    if (await databaseAnswers(db)) {
       ctx.body = { ok: true };
-    } catch {
+    } else {
       ctx.status = 503;
       ctx.body = { ok: false };
     }

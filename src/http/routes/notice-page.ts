@@ -5,7 +5,7 @@ import { findCase } from '../../db/case-repository.ts';
 import { findNotice } from '../../db/materials-notice-repository.ts';
 import { readOrgSettings } from '../../db/org-repository.ts';
 import { parseNoticeRef } from '../../shared/notice-ref.ts';
-import { renderNoticeHtml } from '../../messages/notice-page-html.ts';
+import { NOTICE_NOT_FOUND, renderNoticeHtml } from '../../messages/pages/notice-page-html.ts';
 
 /**
  * GET /notices/:ref: the printable 一次性告知书 (R5 §6) for the applicant. Public (the applicant has
@@ -19,7 +19,7 @@ export function registerNoticePage(router: Router, deps: { db: Db }): void {
     if (!ref || !notice || !c || !sameToken(notice.items.token, ref.token)) {
       ctx.status = 404;
       ctx.type = 'text/plain; charset=utf-8';
-      ctx.body = '未找到该告知书，请核对链接。';
+      ctx.body = NOTICE_NOT_FOUND;
       return;
     }
     const settings = await readOrgSettings(deps.db);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
 import { listServices, readOrgSettings } from '../../db/org-repository.ts';
-import { renderCatalogPage, renderServiceNotFoundPage, renderServicePage } from '../pages/service-pages-html.ts';
+import { renderCatalogPage, renderServiceNotFoundPage, renderServicePage } from '../../messages/pages/service-pages-html.ts';
 
 /** GET /services and GET /services/:code: the public service commitments (R2), no token. */
 export function registerServicePages(router: Router, deps: { db: Db }): void {

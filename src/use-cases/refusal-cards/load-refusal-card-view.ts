@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/transaction.ts';
 import type { RefusalFilingRecord } from '../../domain/case/refusal.ts';
 import type { CaseRecord } from '../../domain/case/case.ts';
+import { latestEvent } from '../../db/case-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
 import { nameOf } from '../../messages/format.ts';
 import type { CardRole, RefusalCardState, RefusalCardView } from '../../messages/cards/refusal-card.ts';
@@ -32,7 +33,7 @@ export async function loadRefusalCardView(
 
 /** The leader's 上报 note, kept in the case history (the filing has no column for it). */
 async function escalationNote(tx: Tx, caseNo: number, filingId: number): Promise<string | null> {
-  const event = await tx.caseEvent.findFirst({ where: { caseNo, action: 'refusal_escalated' }, orderBy: { id: 'desc' } });
+  const event = await latestEvent(tx, caseNo, 'refusal_escalated');
   const detail = (event?.detail ?? {}) as { filingId?: unknown; note?: unknown };
   return detail.filingId === filingId && typeof detail.note === 'string' && detail.note.trim() ? detail.note.trim() : null;
 }

@@ -1,0 +1,114 @@
+import { staffNames } from '../../db/org-repository.ts';
+import type { Channel } from '../../domain/case/case.ts';
+import { isTimeLimitClass, type TimeLimitClass } from '../../domain/time-limit-class.ts';
+import { registerCase } from '../../use-cases/register-case.ts';
+import { renderRegistered, renderUnknownService } from '../../messages/case-replies.ts';
+import { CHANNEL_LIKE, CHANNEL_WORDS as CHANNELS, CLASS_WORDS } from '../../messages/vocabulary.ts';
+import { defineCommand, type Parsed } from '../define-command.ts';
+import { extractDeadline, type DeadlineRule } from '../parsing/deadline.ts';
+import { clip, commandError, type ParseContext, type ParseError } from '../parsing/parse-error.ts';
+import { phoneOf, splitNameAndMobile } from '../parsing/phone.ts';
+import { joinRaw, type Token } from '../parsing/tokens.ts';
+import { ownValue } from '../../shared/words.ts';
+
+/**
+ * 类别 of 登记: one of the six time-limit words, or a service code or name that the handler
+ * resolves against the catalog (the parser cannot know the catalog).
+ */
+export type RegisterCategory = { kind: 'class'; cls: TimeLimitClass } | { kind: 'service'; ref: string };
+
+interface RegisterFields {
+  channel: Channel;
+  category: RegisterCategory;
+  applicant: string;
+  phone?: string;
+  matter: string;
+  /**
+   * From `期限 …`. Always set for class `internal`. For a service category it is passed through
+   * when given: only the handler knows whether that service is internal and may take it.
+   */
+  internalDueAt?: Date;
+}
+
+/** 登记 (R3, R4): a new case; the sender is its first-responsible person and, by default, its handler. */
+export const register = defineCommand({
+  name: 'register',
+  audience: 'staff',
+  parse: parseRegister,
+  async run(ctx, command) {
+    const r = await registerCase(ctx, command);
+    if (r.kind === 'unknown_service') return renderUnknownService(r.ref, r.suggestions);
+    const names = await staffNames(ctx.tx, [r.case.handler]);
+    return renderRegistered(r.case, r.service, names, ctx.now);
+  },
+});
+
+/** 登记 [渠道] 类别 当事人 [电话] 事由, with `期限 <date>` anywhere after the category. */
+function parseRegister(args: readonly Token[], ctx: ParseContext): Parsed<RegisterFields> {
+  const errors: ParseError[] = [];
+  let rest = [...args];
+
+  let channel: Channel | undefined = ownValue(CHANNELS, rest[0]?.norm ?? '');
+  if (channel) rest.shift();
+  else if (CHANNEL_LIKE.test(rest[0]?.norm ?? '')) {
+    errors.push(commandError('unknown_channel', 'register', { value: clip(rest.shift()?.raw ?? '') }));
+  }
+
+  const categoryToken = rest[0];
+  let category: RegisterCategory | undefined;
+  if (!categoryToken || phoneOf(categoryToken.norm)) errors.push(commandError('missing_category', 'register'));
+  else {
+    category = categoryOf(categoryToken.norm);
+    rest.shift();
+  }
+
+  const deadline = extractDeadline(rest, deadlineRule(category), ctx.now);
+  rest = deadline.rest;
+
+  // "登记 咨询 来电 张三 …": the channel after the category is still the channel.
+  const lateChannel = ownValue(CHANNELS, rest[0]?.norm ?? '');
+  if (!channel && lateChannel && rest.length > 1) {
+    channel = lateChannel;
+    rest.shift();
+  }
+
+  const person = takeApplicant(rest, errors);
+  const matter = joinRaw(person.rest);
+  if (matter === '') errors.push(commandError('missing_matter', 'register'));
+  errors.push(...deadline.errors);
+
+  if (errors.length > 0 || !category || person.applicant === undefined) return { ok: false, errors };
+  const fields: RegisterFields = { channel: channel ?? 'in_person', category, applicant: person.applicant, matter };
+  if (person.phone) fields.phone = person.phone;
+  if (deadline.dueAt) fields.internalDueAt = deadline.dueAt;
+  return { ok: true, fields };
+}
+
+function categoryOf(norm: string): RegisterCategory {
+  const cls = ownValue(CLASS_WORDS, norm) ?? (isTimeLimitClass(norm.toLowerCase()) ? (norm.toLowerCase() as TimeLimitClass) : undefined);
+  return cls ? { kind: 'class', cls } : { kind: 'service', ref: norm };
+}
+
+function deadlineRule(category: RegisterCategory | undefined): DeadlineRule {
+  if (!category || category.kind === 'service') return 'optional';
+  return category.cls === 'internal' ? 'required' : 'forbidden';
+}
+
+/** 当事人 and the optional phone after it; a phone where the name should be means the name is missing. */
+function takeApplicant(tokens: Token[], errors: ParseError[]): { applicant?: string; phone?: string; rest: Token[] } {
+  const [first, second, ...others] = tokens;
+  if (!first) {
+    errors.push(commandError('missing_applicant', 'register'));
+    return { rest: [] };
+  }
+  const phoneFirst = phoneOf(first.norm);
+  if (phoneFirst) {
+    errors.push(commandError('missing_applicant', 'register'));
+    return { phone: phoneFirst, rest: tokens.slice(1) };
+  }
+  const glued = splitNameAndMobile(first.norm);
+  if (glued) return { applicant: glued.name, phone: glued.phone, rest: tokens.slice(1) };
+  const phone = second ? phoneOf(second.norm) : undefined;
+  if (phone) return { applicant: first.raw, phone, rest: others };
+  return { applicant: first.raw, rest: tokens.slice(1) };
+}

@@ -1,0 +1,126 @@
+/** Answers to messages the parser could not read: every mistake at once (R5 practised on our own users). */
+import { COMMAND_TEXTS, FIELD_LABELS, REGISTER_CATEGORIES, type CommandName, type CommandText } from './command-texts.ts';
+
+/** What the parser can find wrong in a message; each has its sentence below. */
+export const PARSE_ERROR_CODES = [
+  'empty',
+  'unknown_command',
+  'missing_case_no',
+  'bad_case_no',
+  'missing_field',
+  'unknown_channel',
+  'missing_category',
+  'missing_applicant',
+  'missing_matter',
+  'internal_needs_deadline',
+  'deadline_not_allowed',
+  'deadline_in_past',
+  'bad_date',
+  'leave_end_before_start',
+  'bad_material_index',
+] as const;
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
+
+/** One mistake as the parser reports it (src/bot/parsing/parse-error.ts). */
+export interface ParseErrorView {
+  code: ParseErrorCode;
+  params?: Record<string, string | number>;
+}
+
+const DATE_LABELS: Record<string, string> = { from: '开始日期', to: '结束日期', deadline: '期限' };
+
+const CATEGORIES = REGISTER_CATEGORIES;
+
+export function renderParseErrors(errors: readonly ParseErrorView[]): string {
+  if (errors.length === 0) return '抱歉，没能看懂这条消息。发送“帮助”查看全部命令。';
+  const first = errors[0];
+  if (first?.code === 'empty') return '您好，请发送命令，例如“待办”。发送“帮助”查看全部命令。';
+  if (first?.code === 'unknown_command') return renderUnknownCommand(first);
+
+  const lines = errors.map(describe);
+  const head = lines.length === 1 ? [`抱歉，${lines[0] ?? ''}`] : [`抱歉，这条消息有 ${lines.length} 处需要修改：`, ...lines.map((line, i) => `${i + 1}. ${line}`)];
+  const command = commandOf(errors);
+  return [...head, ...(command ? usageLines(command) : [])].join('\n');
+}
+
+/** 帮助: the given commands (those the sender may use) with an example each, plain text, within WeCom's 2048-byte text limit. */
+export function renderHelp(commands: readonly CommandText[]): string {
+  const lines = ['效能助手命令（#编号 是事项编号，[ ] 内可省略）：'];
+  for (const { usage, example, purpose, notes } of commands) {
+    if (usage === COMMAND_TEXTS.help.usage) continue;
+    lines.push(example === usage ? `• ${usage}（${purpose}）` : `• ${usage}（${purpose}）\n  例：${example}`);
+    for (const note of notes ?? []) lines.push(`  ${note}`);
+  }
+  lines.push('日期可写 2026-12-01、12月1日、明天，可加时间如 17:30、下午5点。');
+  return lines.join('\n');
+}
+
+/** A menu item for a command that needs more than a tap: what to send. */
+export function renderMenuPrompt(name: CommandName): string {
+  const { usage, example } = COMMAND_TEXTS[name];
+  return [`请发送：${usage}`, `例如：${example}`].join('\n');
+}
+
+function renderUnknownCommand(error: ParseErrorView): string {
+  const word = String(error.params?.word ?? '');
+  const suggestion = error.params?.suggestion;
+  const type = commandNames().find((t) => COMMAND_TEXTS[t].words[0] === suggestion);
+  const lines = [`抱歉，没有“${word}”这个命令。`];
+  if (suggestion) {
+    // "登记来电…": the right word, only glued to what follows.
+    const glued = typeof suggestion === 'string' && word.startsWith(suggestion);
+    lines.push(`您是想用“${suggestion}”吗？${glued ? '命令和内容之间请用空格隔开。' : ''}`, ...(type ? usageLines(type) : []));
+  }
+  lines.push('发送“帮助”查看全部命令。');
+  return lines.join('\n');
+}
+
+function describe(error: ParseErrorView): string {
+  const p = error.params ?? {};
+  const value = String(p.value ?? '');
+  switch (error.code) {
+    case 'missing_case_no':
+      return '请写上事项编号，如 #12。';
+    case 'bad_case_no':
+      return `“${value}”不是有效的事项编号，请写成 #12 这样的正整数。`;
+    case 'missing_field':
+      return `请写上${FIELD_LABELS[String(p.field)] ?? '内容'}。`;
+    case 'unknown_channel':
+      return `渠道“${value}”无法识别，请用 来人、来电、来信 或 网上（不写即为来人）。`;
+    case 'missing_category':
+      return `请写上类别：${CATEGORIES}。`;
+    case 'missing_applicant':
+      return '请写上当事人姓名或单位。';
+    case 'missing_matter':
+      return '请写上事由。';
+    case 'internal_needs_deadline':
+      return '内部事项请写明期限，如“期限 12月5日 17:30”。';
+    case 'deadline_not_allowed':
+      return '只有内部事项可以写期限，其他类别的期限按规定自动计算，请去掉“期限”。';
+    case 'deadline_in_past':
+      return `期限“${value}”已经过去，请写一个以后的时间。`;
+    case 'bad_date':
+      return `${DATE_LABELS[String(p.field)] ?? '日期'}“${value}”无法识别，请写成 12月1日、12-01、明天，可加时间如 17:30。`;
+    case 'leave_end_before_start':
+      return '结束时间早于开始时间，请检查。';
+    case 'bad_material_index':
+      return `材料序号“${value}”无效，请写 1、3 这样的序号，或“全部”。`;
+    case 'empty':
+    case 'unknown_command':
+      return '请发送“帮助”查看全部命令。';
+  }
+}
+
+function commandOf(errors: readonly ParseErrorView[]): CommandName | undefined {
+  const named = errors.map((e) => e.params?.command).find((c) => typeof c === 'string');
+  return commandNames().find((t) => t === named);
+}
+
+function commandNames(): CommandName[] {
+  return Object.keys(COMMAND_TEXTS) as CommandName[];
+}
+
+function usageLines(type: CommandName): string[] {
+  const { usage, example } = COMMAND_TEXTS[type];
+  return [`格式：${usage}`, `例如：${example}`];
+}

@@ -1,0 +1,91 @@
+/**
+ * The words people type that the parser understands (the other direction of the catalogue): channels,
+ * categories, dates and times, material lists, verdicts. src/bot/parsing builds its patterns from these.
+ */
+import type { Channel } from '../domain/case/case.ts';
+import type { TimeLimitClass } from '../domain/time-limit-class.ts';
+
+/** The four channels of the regulation, plus the words staff naturally use for them. */
+export const CHANNEL_WORDS: Readonly<Record<string, Channel>> = {
+  来人: 'in_person',
+  来访: 'in_person',
+  当面: 'in_person',
+  现场: 'in_person',
+  来电: 'phone',
+  电话: 'phone',
+  来信: 'letter',
+  来函: 'letter',
+  信件: 'letter',
+  网上: 'online',
+  网络: 'online',
+  线上: 'online',
+};
+
+/** A word of this shape in the channel's place is a mistyped channel (来京, 来人们). */
+export const CHANNEL_LIKE = /^来.{1,2}$/u;
+
+export const CLASS_WORDS: Readonly<Record<string, TimeLimitClass>> = {
+  审核: 'review',
+  批复: 'approval',
+  咨询: 'consultation',
+  维权: 'rights',
+  内部: 'internal',
+  请示: 'instruction',
+};
+
+/** Labels before a phone number: 电话:0543-3211234. */
+export const PHONE_LABELS = ['电话', '手机', 'tel'] as const;
+
+/** What introduces a deadline in 登记: 期限 12月5日. */
+export const DEADLINE_KEYWORDS = ['期限', '截止日期', '截止时间', '截止', '截至'] as const;
+
+/** Case numbers may be written 12号. */
+export const CASE_NO_SUFFIX = '号';
+
+export const DATE_WORDS = {
+  relativeDays: { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 大后天: 3 } as Readonly<Record<string, number>>,
+  year: '年',
+  month: '月',
+  daySuffixes: ['日', '号'],
+  /** "12月5日前" / "17:30之前": a deadline is naturally written with 前; it changes nothing. */
+  beforeSuffixes: ['之前', '以前', '为止', '前', '止'],
+  /** Parts of the day, each with how it turns a 12-hour reading into 24 hours. */
+  periods: {
+    凌晨: 'smallHours',
+    早上: 'morning',
+    早晨: 'morning',
+    上午: 'morning',
+    中午: 'noon',
+    下午: 'afternoon',
+    傍晚: 'afternoon',
+    晚上: 'evening',
+  } as Readonly<Record<string, DayPeriod>>,
+  hourMarks: ['点', '时'],
+  minuteMark: '分',
+  half: '半',
+  onTheHour: ['整', '钟'],
+  digits: { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Readonly<Record<string, number>>,
+  ten: '十',
+  /** Between the two dates of a range: 12月1日 至 12月3日. */
+  rangeWords: ['至', '到', '~', '-', '—', '–'],
+} as const;
+
+export type DayPeriod = 'smallHours' | 'morning' | 'noon' | 'afternoon' | 'evening';
+
+export const MATERIAL_WORDS = {
+  /** 补正 #12 全部: every material of the service. */
+  all: ['全部', '所有', '全部材料', '所有材料', 'all'],
+  /** 第2项, 3份. */
+  ordinalPrefix: '第',
+  counters: ['项', '份', '条', '个'],
+  rangeWords: ['-', '~', '至', '到'],
+} as const;
+
+/** 答复投诉 编号 属实|不属实: 不属实 is listed first because it contains 属实. */
+export const COMPLAINT_VERDICTS: readonly { word: string; upheld: boolean }[] = [
+  { word: '不属实', upheld: false },
+  { word: '属实', upheld: true },
+];
+
+/** 答复投诉 编号 3 may be written 编号3. */
+export const COMPLAINT_ID_LABEL = '编号';
