@@ -13,6 +13,7 @@ const PERSISTENCE_MESSAGE = 'Persistence goes through src/db (repositories, inTr
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'src/db/generated/', 'data/', 'test-artifacts/'] },
+  { files: ['eslint.config.js'], languageOptions: { globals: { URL: 'readonly' } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

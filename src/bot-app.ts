@@ -87,7 +87,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       store: (row) => storeInbound(database, row),
       log: log.child({ component: 'callback' }),
       onStored: (key, fromUser) => {
-        if (deps.workInbox !== false) inbox.notify(key, fromUser);
+        if (deps.workInbox !== false) inbox.enqueue(key, fromUser);
       },
       isAccepting: () => accepting,
     });

@@ -44,3 +44,12 @@ export async function listComplaints(db: Tx, filter: { status?: ComplaintStatus;
   });
   return rows.map(toRecord);
 }
+
+/** Open complaints whose answer falls due by `horizon` (the complaint reminders). */
+export async function loadOpenComplaintsDueBy(db: Tx, horizon: Date) {
+  return db.complaint.findMany({
+    where: { status: 'OPEN', dueAt: { lte: horizon } },
+    select: { id: true, status: true, at: true, dueAt: true, content: true },
+    orderBy: { id: 'asc' },
+  });
+}

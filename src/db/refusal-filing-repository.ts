@@ -37,3 +37,28 @@ export async function updateFiling(tx: Tx, before: RefusalFilingRecord, patch: F
   const { count } = await tx.refusalFiling.updateMany({ where: { id: before.id, version: before.version }, data: { ...patch, version: { increment: 1 } } });
   return count === 1;
 }
+
+export interface FilingRow {
+  id: number;
+  caseNo: number;
+  filer: string;
+  leader: string;
+  reason: string;
+  status: string;
+  createdAt: Date;
+  escalatedAt: Date | null;
+  decidedAt: Date | null;
+  noticeDueAt: Date | null;
+}
+
+/**
+ * Refusal filings with a clock running: undecided ones (pending, escalated), and approved ones whose
+ * written notice is not given yet (告知 #no) and falls due by `horizon` and has not passed yet.
+ */
+export async function loadFilingsWithClocks(db: Tx, now: Date, horizon: Date): Promise<FilingRow[]> {
+  return db.refusalFiling.findMany({
+    where: { OR: [{ status: { in: ['pending', 'escalated'] } }, { status: 'approved', noticeGivenAt: null, noticeDueAt: { gte: now, lte: horizon } }] },
+    select: { id: true, caseNo: true, filer: true, leader: true, reason: true, status: true, createdAt: true, escalatedAt: true, decidedAt: true, noticeDueAt: true },
+    orderBy: { id: 'asc' },
+  });
+}

@@ -1,10 +1,11 @@
+import { loadOrgSnapshot } from '../db/org-snapshot.ts';
+import { loadCasesDueBy, type ReminderCaseRow } from '../db/case-deadline-queries.ts';
 import type { Tx } from '../db/transaction.ts';
 import { chinaDateOf } from '../domain/calendar/china-time.ts';
 import { workingDaysBetween } from '../domain/calendar/deadline.ts';
 import { dueReminders, overdueDayOne, reminderHorizon, type DueReminder } from '../domain/reminders/due-reminders.ts';
 import { isOfficeOpen } from '../domain/reminders/office-hours.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
-import { loadCasesDueBy, loadOrgSnapshot, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import { renderCaseReminder } from '../messages/reminder-replies.ts';

@@ -1,7 +1,8 @@
+import { loadOpenComplaintsDueBy } from '../db/complaint-repository.ts';
+import { loadOrgSnapshot } from '../db/org-snapshot.ts';
 import { dueComplaintReminders } from '../domain/reminders/other-clocks.ts';
 import { reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
-import { loadOpenComplaintsDueBy, loadOrgSnapshot } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { renderComplaintReminder } from '../messages/clock-replies.ts';
 import type { Job } from './job.ts';

@@ -1,10 +1,12 @@
+import { loadFilingsWithClocks } from '../db/refusal-filing-repository.ts';
+import { loadOrgSnapshot } from '../db/org-snapshot.ts';
+import { loadCasesByNo, loadCasesDueBy } from '../db/case-deadline-queries.ts';
 import type { Tx } from '../db/transaction.ts';
 import { createHash } from 'node:crypto';
 import { dueReminders, reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { groupDigests, headDigestEntries, morningDigestInstant, type DigestEntry } from '../domain/reminders/morning-digest.ts';
 import { reminderKey } from '../domain/reminders/pick-current.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
-import { loadCasesByNo, loadCasesDueBy, loadFilingsWithClocks, loadOrgSnapshot } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import { renderMorningDigest } from '../messages/reminder-replies.ts';

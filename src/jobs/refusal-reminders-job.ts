@@ -1,7 +1,9 @@
+import { loadFilingsWithClocks, type FilingRow } from '../db/refusal-filing-repository.ts';
+import { loadOrgSnapshot } from '../db/org-snapshot.ts';
+import { loadCasesByNo, type ReminderCaseRow } from '../db/case-deadline-queries.ts';
 import { dueFilingReminders, type OtherReminder } from '../domain/reminders/other-clocks.ts';
 import { reminderHorizon } from '../domain/reminders/due-reminders.ts';
 import { resolveRecipients, type OrgView, type Recipient } from '../domain/reminders/resolve-recipients.ts';
-import { loadCasesByNo, loadFilingsWithClocks, loadOrgSnapshot, type FilingRow, type ReminderCaseRow } from '../db/reminder-snapshot.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { coveringNote, renderNoticeReminder, renderRefusalReminder } from '../messages/clock-replies.ts';
 import type { Job } from './job.ts';

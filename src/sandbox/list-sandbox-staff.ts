@@ -1,5 +1,5 @@
 import type { Db } from '../db/transaction.ts';
-import { readOrgSettings } from '../db/org-repository.ts';
+import { listActiveStaff, listDepartments, readOrgSettings } from '../db/org-repository.ts';
 import { SANDBOX_ROLE_LABEL, supervisesNote, type SandboxRoleLabel } from '../messages/sandbox-texts.ts';
 
 /** principal = 主要负责人, leader = 分管领导, head = 部室负责人, office = 办公室 (the office's staff). */
@@ -21,8 +21,8 @@ const ROLE_RANK: Record<SandboxRole, number> = { principal: 0, leader: 1, head: 
 /** The demo staff for the person picker, with the roles that decide what each person gets from the bot. */
 export async function listSandboxStaff(db: Db): Promise<SandboxPerson[]> {
   const [staff, departments, settings] = await Promise.all([
-    db.staff.findMany({ where: { active: true } }),
-    db.department.findMany(),
+    listActiveStaff(db),
+    listDepartments(db),
     readOrgSettings(db),
   ]);
   const deptName = new Map(departments.map((d) => [d.key, d.name]));

@@ -44,7 +44,7 @@ export class InboxWorker {
   }
 
   /** A stored message to work on; `fromUser` picks its lane, so `登记` then `办结` from one person stay in order. */
-  notify(key: string, fromUser: string): void {
+  enqueue(key: string, fromUser: string): void {
     if (this.stopped || this.queued.has(key)) return;
     this.queued.add(key);
     const lane = this.lanes[laneOf(fromUser, this.lanes.length)]!;
@@ -57,7 +57,7 @@ export class InboxWorker {
   /** Everything received but not worked on (after a crash, or another instance's crash). */
   async recover(): Promise<number> {
     const rows = await listUnprocessed(this.o.db);
-    for (const row of rows) this.notify(row.key, row.fromUser);
+    for (const row of rows) this.enqueue(row.key, row.fromUser);
     return rows.length;
   }
 
@@ -119,7 +119,7 @@ export class InboxWorker {
     log.error({ inboxKey: key, ref, err }, 'inbound processing failed');
     const row = await recordInboxFailure(db, key, `${ref}: ${String((err as Error)?.message ?? err)}`);
     if (row.attempts < (this.o.maxAttempts ?? 3)) {
-      setTimeout(() => this.notify(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
+      setTimeout(() => this.enqueue(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
       return;
     }
     // Set aside for an operator, and tell the sender rather than leave them waiting in silence.

@@ -4,6 +4,8 @@
  * day, counted per natural day. So the outbox holds a message back (sends it later) rather than
  * sending it into a limit. Pure: the caller passes what was sent, from the database.
  */
+import { addDays, chinaDateOf, chinaInstant } from '../domain/calendar/china-time.ts';
+
 export interface SendLimits {
   perUserPerMinute: number;
   perUserPerHour: number;
@@ -20,17 +22,15 @@ export function appDailyLimit(seats: number): number {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const CHINA_OFFSET = 8 * HOUR;
 
 /** The next China midnight after `now`: when a day limit opens again. */
 export function nextChinaMidnight(now: Date): Date {
-  const day = Math.floor((now.getTime() + CHINA_OFFSET) / (24 * HOUR));
-  return new Date((day + 1) * 24 * HOUR - CHINA_OFFSET);
+  return chinaInstant(addDays(chinaDateOf(now), 1), '00:00');
 }
 
 /** The start of the China natural day of `now`. */
 export function chinaDayStart(now: Date): Date {
-  return new Date(nextChinaMidnight(now).getTime() - 24 * HOUR);
+  return chinaInstant(chinaDateOf(now), '00:00');
 }
 
 /** Earliest instant ≥ now at which the window [t - windowMs, t] holds fewer than `limit` of `sends`. */

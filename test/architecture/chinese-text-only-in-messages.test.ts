@@ -1,8 +1,8 @@
 /**
  * Every user-facing Chinese text lives in src/messages/ (a typed catalogue of constants and render
- * functions). Elsewhere in src/**\/*.ts no string, template or regular-expression literal may contain
- * a Han character. Comments are not literals, so they may keep Chinese terms; data files (.yaml, .json)
- * are not code and are not checked.
+ * functions). Elsewhere in src/**\/*.ts no string, template or regular-expression literal, and no
+ * name (an object key such as `{ 今天: 0 }` is text too), may contain a Han character. Comments may keep
+ * Chinese terms; data files (.yaml, .json) are not code and are not checked.
  *
  * Not checked:
  * - src/messages/: the catalogue itself.
@@ -42,6 +42,10 @@ function chineseLiterals(file: string, source: string): string[] {
       if (hasHan(node)) report(node);
       return;
     }
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
+      if (HAN.test(node.text)) report(node);
+      return;
+    }
     if (ts.isTemplateExpression(node)) {
       // Head, middles and tail are checked separately; the template is listed once, at its first Chinese part.
       const parts: ts.TemplateLiteralLikeNode[] = [node.head, ...node.templateSpans.map((s) => s.literal)];
@@ -65,7 +69,7 @@ function sourceFiles(): string[] {
 }
 
 describe('Chinese text lives only in src/messages/', () => {
-  it('finds every kind of literal, and no comment or identifier (self-test of the check)', () => {
+  it('finds every kind of literal and Chinese names, and no comment (self-test of the check)', () => {
     const planted = [
       "const a = '中文';",
       'const b = `无替换`;',
@@ -85,11 +89,13 @@ describe('Chinese text lives only in src/messages/', () => {
       'x.ts:4: `${a} and ${b}：尾`',
       'x.ts:5: /^请假/u',
       "x.ts:6: '\\u4e2d'",
+      'x.ts:8: 标识符',
+      'x.ts:9: 键',
       "x.ts:9: '嵌套'",
     ]);
   });
 
-  it('has no string, template or regular-expression literal with Chinese text outside src/messages/', () => {
+  it('has no literal or name with Chinese text outside src/messages/', () => {
     const files = sourceFiles();
     expect(files.length).toBeGreaterThan(50);
     const violations = files.flatMap((f) => chineseLiterals(f, readFileSync(path.join(ROOT, f), 'utf8')));

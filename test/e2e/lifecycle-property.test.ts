@@ -8,7 +8,8 @@ import type { OutboundMessage } from '../../src/domain/messaging/outbound-messag
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
 import { CASE_STATUSES } from '../../src/domain/case/case.ts';
-import { CLOSED_STATUSES, STATUS_AFTER } from '../../src/domain/case/transitions.ts';
+import { CLOSED_STATUSES } from '../../src/domain/case/case.ts';
+import { replayStatus } from '../support/status-oracle.ts';
 import { enqueueOutbound } from '../../src/db/outbox.ts';
 import { deemApproveIfDue } from '../../src/use-cases/deem-approval.ts';
 import { BACKENDS } from '../support/test-database.ts';
@@ -102,8 +103,7 @@ describe.each(BACKENDS)('case lifecycle under random commands, through the datab
 
         expect(CASE_STATUSES, where).toContain(body.status);
         statuses.add(body.status);
-        let replayed = '';
-        for (const e of body.history) replayed = STATUS_AFTER[e.action] ?? replayed;
+        const replayed = replayStatus(body.history);
         expect(replayed, `${where}: #${n} history says ${replayed}, case says ${body.status}`).toBe(body.status);
         expect(body.pausedAt !== null, where).toBe(body.status === 'AWAITING_MATERIALS');
         expect(body.closedAt !== null, where).toBe(CLOSED_STATUSES.includes(body.status));

@@ -16,6 +16,9 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Statuses in which the case still waits for someone in the unit to act. */
 export const ACTIVE_STATUSES: readonly CaseStatus[] = ['OPEN', 'AWAITING_MATERIALS', 'REFUSAL_PENDING', 'ESCALATED'];
 
+/** Statuses that end a case: nothing but viewing happens to it afterwards. */
+export const CLOSED_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !ACTIVE_STATUSES.includes(s));
+
 export const CHANNELS = ['in_person', 'phone', 'letter', 'online'] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -21,9 +21,6 @@ export type Reason =
   | { code: 'not_due' }
   | { code: 'notice_already_given'; at: Date };
 
-/** @deprecated old name of Reason, kept for code written against the walking skeleton. */
-export type Refusal = Reason;
-
 /** What a transition may change: never the number, the version, the receipt or the first responder (R4). */
 export type CaseChange = Partial<Omit<CaseRecord, 'no' | 'version' | 'receivedAt' | 'firstResponder'>>;
 

@@ -2,8 +2,6 @@ import type { CaseRecord } from './case.ts';
 import { eventOf, gate, type Decision, type TransitionContext } from './decision.ts';
 import { wasOnTime } from './due.ts';
 
-export type { Decision, Reason, Refusal } from './decision.ts';
-
 /** 办结: the handler (or whoever covers the handler) finishes an active case with its result. */
 export function decideFinish(c: CaseRecord, cmd: { result: string }, t: TransitionContext): Decision<{ onTime: boolean }> {
   const reasons = gate('finish', c, t);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/transaction.ts';
 import type Router from '@koa/router';
-import { listServices, readOrgSettings } from '../../db/org-repository.ts';
+import { departmentNames, listServices, readOrgSettings } from '../../db/org-repository.ts';
 import { renderCatalogPage, renderServiceNotFoundPage, renderServicePage } from '../../messages/pages/service-pages-html.ts';
 
 /** GET /services and GET /services/:code: the public service commitments (R2), no token. */
@@ -9,9 +9,9 @@ export function registerServicePages(router: Router, deps: { db: Db }): void {
     const [settings, services, departments] = await Promise.all([
       readOrgSettings(deps.db),
       listServices(deps.db),
-      deps.db.department.findMany({ select: { key: true, name: true } }),
+      departmentNames(deps.db),
     ]);
-    return { unit: settings.unit, services, departments: new Map(departments.map((d) => [d.key, d.name])) };
+    return { unit: settings.unit, services, departments };
   };
 
   router.get('/services', async (ctx) => {

@@ -9,7 +9,14 @@ import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
 import type { WorkCalendar } from '../../../src/domain/calendar/work-calendar.ts';
 import { SYSTEM_ACTOR, resolveRoles } from '../../../src/domain/case/authorization.ts';
 import { CASE_STATUSES, type CaseEventRecord, type CaseRecord } from '../../../src/domain/case/case.ts';
-import { CLOSED_STATUSES, STATUS_AFTER, applyChange, decide, decideRefusalDecision, decideRequestMaterials, type CaseCommand } from '../../../src/domain/case/transitions.ts';
+import { CLOSED_STATUSES } from '../../../src/domain/case/case.ts';
+import { applyChange, type Decision, type TransitionContext } from '../../../src/domain/case/decision.ts';
+import { decideDeemApproval } from '../../../src/domain/case/deemed-approval.ts';
+import { decideFinish } from '../../../src/domain/case/finish.ts';
+import { decideReferOut, decideTransfer, decideUrgent, type TransferTarget } from '../../../src/domain/case/first-inquiry.ts';
+import { decideMaterialsComplete, decideRequestMaterials, type RequestMaterialsInput } from '../../../src/domain/case/materials.ts';
+import { decideRefusalDecision, decideRefuse, type RefusalDecisionInput } from '../../../src/domain/case/refusal.ts';
+import { replayStatus } from '../../support/status-oracle.ts';
 import type { FilingStatus } from '../../../src/domain/case/refusal.ts';
 import { whoCovers } from '../../../src/domain/coverage/who-covers.ts';
 import { TIME_LIMIT_CLASSES } from '../../../src/domain/time-limit-class.ts';
@@ -178,13 +185,40 @@ function run(seed: number, calendar: WorkCalendar, steps: number): Set<string> {
   return reached;
 }
 
-function replayStatus(history: readonly CaseEventRecord[]): string {
-  let status = '';
-  for (const e of history) {
-    expect(Object.keys(STATUS_AFTER)).toContain(e.action);
-    status = STATUS_AFTER[e.action] ?? status;
+/** Every command the generator sends, with the facts a use case would have resolved. */
+type CaseCommand =
+  | { action: 'finish'; result: string }
+  | { action: 'transfer'; target: TransferTarget; note?: string }
+  | { action: 'referOut'; competentBody: string; explanation: string }
+  | { action: 'urgent'; note: string }
+  | ({ action: 'requestMaterials' } & RequestMaterialsInput)
+  | { action: 'materialsComplete'; note?: string; promisedDays: number | null }
+  | { action: 'refuse'; reason: string; leader: string | null }
+  | ({ action: 'decideRefusal' } & RefusalDecisionInput)
+  | { action: 'deemApprove' };
+
+/** The transition each command is decided by, as the use cases call them. */
+function decide(c: CaseRecord, command: CaseCommand, t: TransitionContext): Decision {
+  switch (command.action) {
+    case 'finish':
+      return decideFinish(c, command, t);
+    case 'transfer':
+      return decideTransfer(c, command, t);
+    case 'referOut':
+      return decideReferOut(c, command, t);
+    case 'urgent':
+      return decideUrgent(c, command, t);
+    case 'requestMaterials':
+      return decideRequestMaterials(c, command, t);
+    case 'materialsComplete':
+      return decideMaterialsComplete(c, command, t);
+    case 'refuse':
+      return decideRefuse(c, command, t);
+    case 'decideRefusal':
+      return decideRefusalDecision(c, command, t);
+    case 'deemApprove':
+      return decideDeemApproval(c, t);
   }
-  return status;
 }
 
 describe('the case state machine under random commands (property)', () => {

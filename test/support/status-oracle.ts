@@ -1,0 +1,34 @@
+import type { CaseStatus } from '../../src/domain/case/case.ts';
+
+/**
+ * The oracle of the lifecycle property tests: the status a case is in, read from its history alone.
+ * Written from the status definitions of docs/CONTRACT.md, not taken from src, so that it can
+ * disagree with the code; a new kind of history event must be added here on purpose, or replay fails.
+ */
+export const STATUS_AFTER_EVENT: Readonly<Record<string, CaseStatus | 'unchanged'>> = {
+  registered: 'OPEN',
+  finished: 'DONE',
+  transferred: 'unchanged',
+  referred_out: 'REFERRED_OUT',
+  marked_urgent: 'unchanged',
+  materials_requested: 'AWAITING_MATERIALS',
+  materials_completed: 'OPEN',
+  refusal_filed: 'REFUSAL_PENDING',
+  refusal_approved: 'REFUSED',
+  refusal_overturned: 'OPEN',
+  refusal_escalated: 'ESCALATED',
+  deemed_approved: 'DEEMED_APPROVED',
+  // 告知: the written notice of an approved refusal; the case stays REFUSED.
+  written_notice_given: 'unchanged',
+};
+
+/** The status the history leads to; throws on an event the oracle does not know. */
+export function replayStatus(history: readonly { action: string }[]): CaseStatus | '' {
+  let status: CaseStatus | '' = '';
+  for (const e of history) {
+    const after = STATUS_AFTER_EVENT[e.action];
+    if (after === undefined) throw new Error(`the status oracle does not know the history event '${e.action}'`);
+    if (after !== 'unchanged') status = after;
+  }
+  return status;
+}
