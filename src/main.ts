@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig, type Config, type WeComSettings } from './config.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { systemClock } from './shared/clock.ts';
-import { loadWorkCalendar } from './calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from './holidays/load-work-calendar.ts';
 import { openDatabase, type Database } from './db/open-database.ts';
 import { DataDirInUseError } from './db/data-dir-lock.ts';
 import { applyOrg } from './db/apply-org.ts';

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../src/db/open-database.ts';
 import { applyOrg } from '../../src/db/apply-org.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { AdjustableClock } from '../../src/shared/clock.ts';
 import { startScheduler } from '../../src/jobs/start-scheduler.ts';

@@ -13,7 +13,7 @@ import { openDatabase } from '../../src/db/open-database.ts';
 import { applyOrg } from '../../src/db/apply-org.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { systemClock } from '../../src/shared/clock.ts';
 import { startBot } from '../../src/bot-app.ts';

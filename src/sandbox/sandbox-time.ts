@@ -79,7 +79,7 @@ async function stepToNextActivity(deps: TimeControlDeps, tick: (now: Date) => Pr
     const before = deps.activity();
     const now = new Date(t);
     const note = SANDBOX_TIME.toNextReminder(chinaLabel(now));
-    deps.clock.set(now);
+    deps.clock.moveForwardTo(now);
     deps.announce.hold();
     let found = false;
     try {

@@ -28,7 +28,7 @@ export async function startSandbox(options: { dataDir: string; log: Logger }): P
   const stateFile = path.join(options.dataDir, 'sandbox-time.json');
   const clock = new AdjustableClock();
   const saved = await readSavedTime(stateFile);
-  if (saved && saved > clock.now()) clock.set(saved);
+  if (saved) clock.moveForwardTo(saved);
 
   const fake = await startFakeWeComApiServer({ corpId: SANDBOX_WECOM.corpId, secret: SANDBOX_WECOM.secret, agentId: SANDBOX_WECOM.agentId });
   const wecom = { ...SANDBOX_WECOM, apiBase: fake.url };

@@ -1,7 +1,7 @@
 /** 办结 with its overdue record, the covering person acting with the handler's authority (R7), and deemed approval (R3 §5). */
 import type { OutboundMessage } from '../../src/domain/messaging/outbound-message.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import type { WorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
 import { enqueueOutbound } from '../../src/db/outbox.ts';
 import { deemApproveIfDue } from '../../src/use-cases/deem-approval.ts';

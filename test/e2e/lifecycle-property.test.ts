@@ -6,7 +6,7 @@
  */
 import type { OutboundMessage } from '../../src/domain/messaging/outbound-message.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import { CASE_STATUSES } from '../../src/domain/case/case.ts';
 import { CLOSED_STATUSES } from '../../src/domain/case/case.ts';
 import { replayStatus } from '../support/status-oracle.ts';

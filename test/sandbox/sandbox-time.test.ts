@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import type { WorkCalendar } from '../../src/domain/calendar/work-calendar.ts';
 import { AdjustableClock } from '../../src/shared/clock.ts';
 import { chinaLabel, createTimeControl, nextOfficeOpening, type TimeJump } from '../../src/sandbox/sandbox-time.ts';

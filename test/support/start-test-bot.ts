@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { AdjustableClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
-import { loadWorkCalendar } from '../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 import type { Database } from '../../src/db/open-database.ts';
 import { applyOrg } from '../../src/db/apply-org.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';

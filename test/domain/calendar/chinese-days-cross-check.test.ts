@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../src/holidays/load-work-calendar.ts';
 import { addDays } from '../../../src/domain/calendar/china-time.ts';
 import type { WorkCalendar } from '../../../src/domain/calendar/work-calendar.ts';
 

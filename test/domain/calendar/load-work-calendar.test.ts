@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../src/holidays/load-work-calendar.ts';
 import { addWorkingDays } from '../../../src/domain/calendar/deadline.ts';
 
 const tempDirs: string[] = [];

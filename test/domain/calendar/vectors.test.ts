@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../src/holidays/load-work-calendar.ts';
 import type { WorkCalendar } from '../../../src/domain/calendar/work-calendar.ts';
 import { evaluateVector, expectedResult, loadVectors, type VectorResult } from './support/vectors.ts';
 

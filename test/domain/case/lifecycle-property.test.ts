@@ -5,7 +5,7 @@
  * nothing. Seeds are fixed so that a failure replays exactly (PROPERTY_SEED=n runs one seed).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../src/holidays/load-work-calendar.ts';
 import type { WorkCalendar } from '../../../src/domain/calendar/work-calendar.ts';
 import { SYSTEM_ACTOR, resolveRoles } from '../../../src/domain/case/authorization.ts';
 import { CASE_STATUSES, type CaseEventRecord, type CaseRecord } from '../../../src/domain/case/case.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadWorkCalendar } from '../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../src/holidays/load-work-calendar.ts';
 import type { WorkCalendar } from '../../../src/domain/calendar/work-calendar.ts';
 import { caseLadder, dueReminders, reminderHorizon, type ReminderCase } from '../../../src/domain/reminders/due-reminders.ts';
 import { DEFAULT_REMINDER_POLICY as policy } from '../../../src/domain/reminders/reminder-policy.ts';

@@ -1,5 +1,5 @@
 // Child-process entry for the TZ-independence test: prints the vector results computed in this process's TZ.
-import { loadWorkCalendar } from '../../../../src/calendar/load-work-calendar.ts';
+import { loadWorkCalendar } from '../../../../src/holidays/load-work-calendar.ts';
 import { evaluateVector, loadVectors } from './vectors.ts';
 
 const calendar = await loadWorkCalendar();
