@@ -67,7 +67,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     deps.api ??
     createWeComApiClient({ baseUrl: wecom.apiBase, corpId: wecom.corpId, secret: wecom.secret, agentId: wecom.agentId, log: log.child({ component: 'wecom-api' }) });
   const outbox = new OutboxDispatcher({ db, clock, log: log.child({ component: 'outbox' }), api });
-  const messageDeps = { db, calendar, publicBaseUrl: deps.publicBaseUrl, log };
+  const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log };
   const inbox = new InboxWorker({
     db,
     // PGlite is one connection: lanes would only queue behind each other there.

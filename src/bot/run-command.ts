@@ -12,10 +12,12 @@ export async function runCommand(ctx: CommandContext, command: Command): Promise
   const spec = commandNamed(command.type) as CommandSpec<Command['type'], Command> | undefined;
   if (!spec) throw new Error(`no command named ${command.type}`);
   if (!mayUse(spec, ctx.actor)) {
+    ctx.log.info({ command: spec.name, staff: isStaff(ctx.actor) }, 'command not open to the sender');
     if (!isStaff(ctx.actor)) return GENERAL.notStaff;
     const text = COMMAND_TEXTS[spec.name];
     return 'notAllowed' in text ? text.notAllowed : GENERAL.notAllowed;
   }
+  ctx.log.debug({ command: spec.name, via: ctx.tap ? 'card' : 'message' }, 'running command');
   return spec.run(ctx, command);
 }
 
