@@ -24,6 +24,7 @@ import { referOut } from './commands/refer-out.ts';
 import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
 import { requestMaterials } from './commands/request-materials.ts';
+import { sendBack } from './commands/send-back.ts';
 import { show } from './commands/show.ts';
 import { todo } from './commands/todo.ts';
 import { transfer } from './commands/transfer.ts';
@@ -35,6 +36,7 @@ export const COMMANDS = [
   register,
   finish,
   transfer,
+  sendBack,
   referOut,
   requestMaterials,
   materialsComplete,

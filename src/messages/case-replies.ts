@@ -31,6 +31,17 @@ export function renderRegistered(c: CaseRecord, service: ServiceInfo | null, nam
   return lines.join('\n');
 }
 
+/** 即答: registered and finished in one step. */
+export function renderAnsweredAtOnce(c: CaseRecord, service: ServiceInfo | null, names: Names): string {
+  return [
+    `已登记并办结 #${c.no}（${service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls]}，${CHANNEL_ZH[c.channel]}），即时答复。`,
+    `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
+    `事由：${c.matter}`,
+    `答复：${c.result ?? ''}`,
+    `承办人：${nameOf(names, c.handler)}（首问责任人）`,
+  ].join('\n');
+}
+
 export function renderUnknownService(ref: string, suggestions: string[]): string {
   const hint = suggestions.length > 0 ? `您是否要找：${suggestions.join('；')}？` : '发送“指南 事项名称”可查询事项清单。';
   return `未找到类别或事项“${ref}”。类别可用：审核、批复、咨询、维权、内部、请示，或事项清单中的编号、名称。${hint}`;
@@ -92,6 +103,7 @@ const ACTION_ZH: Record<string, string> = {
   registered: '登记',
   finished: '办结',
   transferred: '转办',
+  sent_back: '退回',
   referred_out: '外转',
   marked_urgent: '报告紧急情况',
   materials_requested: '一次性告知补正材料（计时暂停）',
@@ -110,6 +122,7 @@ function historyLine(e: CaseEventRecord, names: Names): string {
   const d = e.detail;
   const what = ACTION_ZH[e.action] ?? e.action;
   if (e.action === 'transferred' && typeof d.to === 'string') return `${who} 转办给${nameOf(names, d.to)}`;
+  if (e.action === 'sent_back' && typeof d.to === 'string') return `${who} 退回给${nameOf(names, d.to)}`;
   if (e.action === 'referred_out' && typeof d.competentBody === 'string') return `${who} 外转至${d.competentBody}`;
   if (e.action === 'materials_requested' && typeof d.number === 'string') return `${who} ${what}，告知书 ${d.number}`;
   return `${who} ${what}`;

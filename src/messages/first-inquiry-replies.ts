@@ -9,10 +9,11 @@ function caseLines(c: CaseRecord, now: Date): string[] {
   return [`当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`, `事由：${c.matter}`, deadlineLine(c, now)];
 }
 
-export function renderTransferred(c: CaseRecord, deptName: string, departmentAway: boolean, actorIsFirstResponder: boolean, names: Names): string {
+export function renderTransferred(c: CaseRecord, deptName: string, departmentAway: boolean, actorIsFirstResponder: boolean, names: Names, recordedShirking = false): string {
   const lines = [`已将 #${c.no} 转办给${nameOf(names, c.handler)}（${deptName}），对方已收到通知，此后由其承办。`];
   if (departmentAway) lines.push(`${deptName}人员目前均不在岗，已同时告知办公室和部室负责人，待其返岗后跟进。`);
   if (actorIsFirstResponder) lines.push('您是首问责任人，在对方办结前仍可在“待办”中看到此事项。');
+  if (recordedShirking) lines.push(SHIRKING_NOTE);
   return lines.join('\n');
 }
 
@@ -25,6 +26,31 @@ export function renderTransferNotice(c: CaseRecord, from: string, note: string |
     `详情请发送“查 #${c.no}”；办结请发送“办结 #${c.no} 办理结果”。`,
   ].join('\n');
 }
+
+/** To the one who sent 退回: the case is back with whoever transferred it. */
+export function renderSentBack(c: CaseRecord, recordedShirking: boolean, names: Names): string {
+  const lines = [`已将 #${c.no} 退回给${nameOf(names, c.handler)}，退回理由已一并告知，此后由其承办。`];
+  if (recordedShirking) lines.push(SHIRKING_NOTE);
+  return lines.join('\n');
+}
+
+/** To whoever transferred the case: it is theirs again, with the reasons. */
+export function renderSentBackNotice(c: CaseRecord, from: string, reason: string, names: Names, now: Date): string {
+  return [
+    `【退回】${nameOf(names, from)}将 #${c.no} 退回给您，理由：${reason}`,
+    ...caseLines(c, now),
+    `首问责任人：${nameOf(names, c.firstResponder)}`,
+    `请重新确定承办人：自己办理，或发送“转办 #${c.no} 人名或部门”。`,
+  ].join('\n');
+}
+
+/** To the first responder (R4: they stay responsible for where the request goes). */
+export function renderSentBackToFirstResponder(c: CaseRecord, from: string, reason: string, names: Names): string {
+  return `【退回】#${c.no} 被${nameOf(names, from)}退回给${nameOf(names, c.handler)}，理由：${reason}。您是首问责任人，请关注其办理。`;
+}
+
+/** Added when a hand-off was the third of one case (推诿, R8). */
+export const SHIRKING_NOTE = '本事项已多次转办或退回，已报办公室备案。';
 
 /** R7 §6: a department entirely out still takes the case; the office and the department hear of it. */
 export function renderDepartmentAwayNotice(c: CaseRecord, deptName: string, names: Names, now: Date): string {

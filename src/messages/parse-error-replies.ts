@@ -1,5 +1,6 @@
 /** Answers to messages the parser could not read: every mistake at once (R5 practised on our own users). */
 import { COMMAND_TEXTS, FIELD_LABELS, REGISTER_CATEGORIES, type CommandName, type CommandText } from './command-texts.ts';
+import { WECOM_TEXT_LIMIT, byteLength, fitList } from './fit-bytes.ts';
 
 /** What the parser can find wrong in a message; each has its sentence below. */
 export const PARSE_ERROR_CODES = [
@@ -43,16 +44,30 @@ export function renderParseErrors(errors: readonly ParseErrorView[]): string {
   return [...head, ...(command ? usageLines(command) : [])].join('\n');
 }
 
-/** 帮助: the given commands (those the sender may use) with an example each, plain text, within WeCom's 2048-byte text limit. */
+/**
+ * 帮助: the given commands (those the sender may use), plain text within WeCom's 2048 bytes. Each
+ * with an example while they all fit; otherwise one line each, and 帮助 <命令> gives the example.
+ */
 export function renderHelp(commands: readonly CommandText[]): string {
-  const lines = ['效能助手命令（#编号 是事项编号，[ ] 内可省略）：'];
-  for (const { usage, example, purpose, notes } of commands) {
-    if (usage === COMMAND_TEXTS.help.usage) continue;
-    lines.push(example === usage ? `• ${usage}（${purpose}）` : `• ${usage}（${purpose}）\n  例：${example}`);
-    for (const note of notes ?? []) lines.push(`  ${note}`);
-  }
-  lines.push('日期可写 2026-12-01、12月1日、明天，可加时间如 17:30、下午5点。');
-  return lines.join('\n');
+  const listed = commands.filter((c) => c.usage !== COMMAND_TEXTS.help.usage);
+  const head = ['效能助手命令（#编号 是事项编号，[ ] 内可省略）：'];
+  const dates = '日期可写 2026-12-01、12月1日、明天，可加时间如 17:30、下午5点。';
+  const full = [...head, ...listed.flatMap((c) => entryLines(c, true)), dates].join('\n');
+  if (byteLength(full) <= WECOM_TEXT_LIMIT) return full;
+  const compact = listed.flatMap((c) => entryLines(c, false));
+  return fitList(head, compact, [HELP_TOPIC_HINT, dates], (n) => `……另有 ${n} 条，请发送“帮助 命令”查看。`);
+}
+
+/** 帮助 登记: one command with its example and notes. */
+export function renderCommandHelp(c: CommandText): string {
+  return [`${c.usage}（${c.purpose}）`, `例如：${c.example}`, ...(c.notes ?? [])].join('\n');
+}
+
+const HELP_TOPIC_HINT = '发送“帮助 命令”查看例子，如：帮助 登记';
+
+function entryLines({ usage, example, purpose, notes }: CommandText, withExample: boolean): string[] {
+  const head = withExample && example !== usage ? `• ${usage}（${purpose}）\n  例：${example}` : `• ${usage}（${purpose}）`;
+  return [head, ...(withExample ? (notes ?? []).map((n) => `  ${n}`) : [])];
 }
 
 /** A menu item for a command that needs more than a tap: what to send. */

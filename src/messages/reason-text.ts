@@ -10,6 +10,7 @@ const VERB: Record<CaseAction, string> = {
   view: '查看',
   finish: '办结',
   transfer: '转办',
+  sendBack: '退回',
   referOut: '外转',
   urgent: '报告紧急情况',
   requestMaterials: '出具补正告知',
@@ -43,6 +44,10 @@ export function reasonText(c: CaseRecord, r: Reason, names: Names): string {
       return `本单位没有名为“${r.ref}”的人员或部室，请核对姓名或部室名称。`;
     case 'ambiguous_target':
       return `“${r.ref}”有 ${r.candidates.length} 位同名人员，请改写账号：${r.candidates.join('、')}。`;
+    case 'not_transferred':
+      return '本事项不是转办给您的，不能退回；如不属您的职责，请发送“转办 #编号 人名或部门”。';
+    case 'referrer_gone':
+      return `转办人${nameOf(names, r.userid)}已不在工作人员名单中，无法退回，请改为转办给具体人员或部室。`;
     case 'empty_department':
       return `部室“${r.ref}”暂无可承办的人员，请转给具体人员。`;
     case 'unknown_material':

@@ -39,6 +39,9 @@ export const PHONE_LABELS = ['电话', '手机', 'tel'] as const;
 /** What introduces a deadline in 登记: 期限 12月5日. */
 export const DEADLINE_KEYWORDS = ['期限', '截止日期', '截止时间', '截止', '截至'] as const;
 
+/** 登记 … 即答 答复内容: answered on the spot (限时办结制 §2: 即时答复). */
+export const ANSWERED_AT_ONCE = '即答';
+
 /** Case numbers may be written 12号. */
 export const CASE_NO_SUFFIX = '号';
 

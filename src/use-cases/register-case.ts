@@ -1,10 +1,13 @@
 import { serviceLimitDays, type ServiceInfo } from '../domain/org/org-records.ts';
 import type { Channel, CaseRecord } from '../domain/case/case.ts';
 import { dueFrom } from '../domain/case/due.ts';
+import { decideFinish } from '../domain/case/finish.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { appendEvent, insertCase } from '../db/case-repository.ts';
 import { findService, listServices } from '../db/org-repository.ts';
 import { isStaff } from '../domain/org/actor.ts';
+import { transitionContextFor } from './case-roles.ts';
+import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {
@@ -14,13 +17,18 @@ export interface RegisterInput {
   phone?: string;
   matter: string;
   internalDueAt?: Date;
+  /** Answered on the spot (即答): the case is finished with this answer in the same step. */
+  answeredAtOnce?: string;
 }
 
 export type RegisterResult =
-  | { kind: 'registered'; case: CaseRecord; service: ServiceInfo | null; repeated: boolean }
+  | { kind: 'registered'; case: CaseRecord; service: ServiceInfo | null; repeated: boolean; answeredAtOnce: boolean }
   | { kind: 'unknown_service'; ref: string; suggestions: string[] };
 
-/** 登记: a new case; the sender is its first-responsible person (R4) and, by default, its handler. */
+/**
+ * 登记: a new case; the sender is its first-responsible person (R4) and, by default, its handler.
+ * With 即答 the case is also finished at once (限时办结制 §2: consultations are answered on the spot).
+ */
 export async function registerCase(ctx: UseCaseContext, input: RegisterInput): Promise<RegisterResult> {
   // The command is for staff only; the case belongs to the department of whoever takes it first (R4).
   if (!isStaff(ctx.actor)) throw new Error(`registerCase: ${ctx.actor.userid} is not active staff`);
@@ -70,7 +78,12 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
       },
     });
   }
-  return { kind: 'registered', case: record, service, repeated: !created };
+  if (!created || input.answeredAtOnce === undefined) return { kind: 'registered', case: record, service, repeated: !created, answeredAtOnce: false };
+  // 即答: finished at once by whoever took it, through the same rule as 办结.
+  const finish = decideFinish(record, { result: input.answeredAtOnce, immediate: true }, await transitionContextFor(ctx, record));
+  if (!finish.ok) throw new Error(`case #${record.no} was registered but could not be finished at once: ${finish.reasons.map((r) => r.code).join(', ')}`);
+  const after = await commitTransition(ctx.tx, record, finish);
+  return { kind: 'registered', case: after, service, repeated: false, answeredAtOnce: true };
 }
 
 function suggestServices(all: ServiceInfo[], ref: string): string[] {

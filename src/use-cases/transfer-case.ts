@@ -1,18 +1,20 @@
 import { decideTransfer } from '../domain/case/first-inquiry.ts';
-import { findCase } from '../db/case-repository.ts';
+import { findCase, loadHistory } from '../db/case-repository.ts';
 import { findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
 import { renderDepartmentAwayNotice, renderTransferNotice } from '../messages/first-inquiry-replies.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
+import { recordShirkingIfDue } from './record-shirking.ts';
 import { resolveTransferTarget } from './resolve-transfer-target.ts';
 
-export type TransferResult = CaseActionResult<{ departmentName: string; departmentAway: boolean; notified: string[] }>;
+export type TransferResult = CaseActionResult<{ departmentName: string; departmentAway: boolean; notified: string[]; shirking: boolean }>;
 
 /**
  * 转办 #no 人名或部门 (R4 §4). The new handler owns the case and is told; the first responder stays.
  * A department with everyone away still takes it (R7 §6): the office and the department head are told.
+ * The third hand-off of a case is recorded as shirking (推诿) for the office.
  */
 export async function transferCase(ctx: UseCaseContext, input: { caseNo: number; target: string; note?: string }): Promise<TransferResult> {
   const c = await findCase(ctx.tx, input.caseNo);
@@ -26,6 +28,7 @@ export async function transferCase(ctx: UseCaseContext, input: { caseNo: number;
   const notified = [...new Set([target.userid, ...awayTold])].filter((u) => u !== ctx.actor.userid);
   const event = { ...decision.event, detail: { ...decision.event.detail, notified } };
   const after = await commitTransition(ctx.tx, c, { patch: decision.patch, event });
+  const shirking = await recordShirkingIfDue(ctx, after, await loadHistory(ctx.tx, c.no));
 
   const names = await staffNames(ctx.tx, [after.handler, after.firstResponder, ctx.actor.userid]);
   const key = `transfer:${ctx.sourceKey}`;
@@ -36,7 +39,7 @@ export async function transferCase(ctx: UseCaseContext, input: { caseNo: number;
   for (const u of awayTold) {
     if (u !== target.userid && u !== ctx.actor.userid) ctx.send({ key: `${key}:away:${u}`, toUser: u, kind: 'text', payload: { content: awayText } });
   }
-  return { kind: 'done', case: after, departmentName: dept?.name ?? target.department, departmentAway: target.departmentAway, notified };
+  return { kind: 'done', case: after, departmentName: dept?.name ?? target.department, departmentAway: target.departmentAway, notified, shirking };
 }
 
 /** The office's head and the department's head: they follow up the queued case (R7 §6). */

@@ -9,6 +9,8 @@ export const STATUS_AFTER_EVENT: Readonly<Record<string, CaseStatus | 'unchanged
   registered: 'OPEN',
   finished: 'DONE',
   transferred: 'unchanged',
+  // 退回: back to whoever transferred it; still being handled.
+  sent_back: 'unchanged',
   referred_out: 'REFERRED_OUT',
   marked_urgent: 'unchanged',
   materials_requested: 'AWAITING_MATERIALS',

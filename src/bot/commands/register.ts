@@ -2,13 +2,13 @@ import { staffNames } from '../../db/org-repository.ts';
 import type { Channel } from '../../domain/case/case.ts';
 import { isTimeLimitClass, type TimeLimitClass } from '../../domain/time-limit-class.ts';
 import { registerCase } from '../../use-cases/register-case.ts';
-import { renderRegistered, renderUnknownService } from '../../messages/case-replies.ts';
-import { CHANNEL_LIKE, CHANNEL_WORDS as CHANNELS, CLASS_WORDS } from '../../messages/vocabulary.ts';
+import { renderAnsweredAtOnce, renderRegistered, renderUnknownService } from '../../messages/case-replies.ts';
+import { ANSWERED_AT_ONCE, CHANNEL_LIKE, CHANNEL_WORDS as CHANNELS, CLASS_WORDS } from '../../messages/vocabulary.ts';
 import { defineCommand, type Parsed } from '../define-command.ts';
 import { extractDeadline, type DeadlineRule } from '../parsing/deadline.ts';
 import { clip, commandError, type ParseContext, type ParseError } from '../parsing/parse-error.ts';
 import { phoneOf, splitNameAndMobile } from '../parsing/phone.ts';
-import { joinRaw, type Token } from '../parsing/tokens.ts';
+import { joinRaw, subToken, type Token } from '../parsing/tokens.ts';
 import { ownValue } from '../../shared/words.ts';
 
 /**
@@ -28,6 +28,8 @@ interface RegisterFields {
    * when given: only the handler knows whether that service is internal and may take it.
    */
   internalDueAt?: Date;
+  /** `即答 答复内容`: answered on the spot; the case is registered and finished in one step. */
+  answeredAtOnce?: string;
 }
 
 /** 登记 (R3, R4): a new case; the sender is its first-responsible person and, by default, its handler. */
@@ -39,6 +41,7 @@ export const register = defineCommand({
     const r = await registerCase(ctx, command);
     if (r.kind === 'unknown_service') return renderUnknownService(r.ref, r.suggestions);
     const names = await staffNames(ctx.tx, [r.case.handler]);
+    if (r.answeredAtOnce) return renderAnsweredAtOnce(r.case, r.service, names);
     return renderRegistered(r.case, r.service, names, ctx.now);
   },
 });
@@ -73,16 +76,30 @@ function parseRegister(args: readonly Token[], ctx: ParseContext): Parsed<Regist
   }
 
   const person = takeApplicant(rest, errors);
-  const matter = joinRaw(person.rest);
+  const answered = splitAnswer(person.rest);
+  const matter = joinRaw(answered.matter);
   if (matter === '') errors.push(commandError('missing_matter', 'register'));
+  if (answered.answer === '') errors.push(commandError('missing_field', 'register', { field: 'answer' }));
   errors.push(...deadline.errors);
 
   if (errors.length > 0 || !category || person.applicant === undefined) return { ok: false, errors };
   const fields: RegisterFields = { channel: channel ?? 'in_person', category, applicant: person.applicant, matter };
   if (person.phone) fields.phone = person.phone;
   if (deadline.dueAt) fields.internalDueAt = deadline.dueAt;
+  if (answered.answer) fields.answeredAtOnce = answered.answer;
   return { ok: true, fields };
 }
+
+/** `事由 即答 答复`: what comes after 即答 (or 即答：) is the answer given on the spot. */
+function splitAnswer(tokens: Token[]): { matter: Token[]; answer?: string } {
+  const at = tokens.findIndex((t) => t.norm === ANSWERED_AT_ONCE || AT_ONCE_GLUED.test(t.norm));
+  const marker = tokens[at];
+  if (!marker) return { matter: tokens };
+  const glued = marker.norm === ANSWERED_AT_ONCE ? undefined : subToken(marker, AT_ONCE_GLUED.exec(marker.norm)?.[0].length ?? 0);
+  return { matter: tokens.slice(0, at), answer: joinRaw([...(glued ? [glued] : []), ...tokens.slice(at + 1)]) };
+}
+
+const AT_ONCE_GLUED = new RegExp(`^${ANSWERED_AT_ONCE}[:,，：、]+`, 'u');
 
 function categoryOf(norm: string): RegisterCategory {
   const cls = ownValue(CLASS_WORDS, norm) ?? (isTimeLimitClass(norm.toLowerCase()) ? (norm.toLowerCase() as TimeLimitClass) : undefined);

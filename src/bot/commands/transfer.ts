@@ -26,6 +26,6 @@ export const transfer = defineCommand({
   run: async (ctx, command) =>
     answerCaseAction(ctx, await transferCase(ctx, command), async (r) => {
       const names = await staffNames(ctx.tx, [r.case.handler]);
-      return renderTransferred(r.case, r.departmentName, r.departmentAway, r.case.firstResponder === ctx.actor.userid, names);
+      return renderTransferred(r.case, r.departmentName, r.departmentAway, r.case.firstResponder === ctx.actor.userid, names, r.shirking);
     }),
 });

@@ -17,6 +17,8 @@ export const CASE_ACTIONS = {
   finish: ['handler', 'covering'],
   // R4 §4: the first responder stays responsible for pointing the request to the right place.
   transfer: ['handler', 'covering', 'firstResponder'],
+  // R4 §4: whoever received a transfer (or covers for them) may send it back to whoever sent it.
+  sendBack: ['handler', 'covering'],
   referOut: ['handler', 'covering'],
   requestMaterials: ['handler', 'covering'],
   materialsComplete: ['handler', 'covering'],

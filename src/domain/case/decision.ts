@@ -11,6 +11,10 @@ export type Reason =
   | { code: 'unknown_target'; ref: string }
   | { code: 'ambiguous_target'; ref: string; candidates: string[] }
   | { code: 'empty_department'; ref: string }
+  /** 退回: the case did not come to its handler by a transfer (it was registered there, or sent back). */
+  | { code: 'not_transferred' }
+  /** 退回: whoever transferred it is no longer on the staff list. */
+  | { code: 'referrer_gone'; userid: string }
   | { code: 'unknown_material'; name: string; valid: string[] }
   | { code: 'bad_material_index'; index: number; count: number }
   | { code: 'no_service_materials' }
@@ -40,6 +44,7 @@ export const FROM_STATUSES: Record<CaseAction, readonly CaseStatus[]> = {
   view: ['OPEN', 'AWAITING_MATERIALS', 'REFUSAL_PENDING', 'ESCALATED', 'REFUSED', 'REFERRED_OUT', 'DONE', 'DEEMED_APPROVED'],
   finish: ['OPEN', 'AWAITING_MATERIALS'],
   transfer: ['OPEN', 'AWAITING_MATERIALS'],
+  sendBack: ['OPEN', 'AWAITING_MATERIALS'],
   referOut: ['OPEN', 'AWAITING_MATERIALS'],
   urgent: ['OPEN', 'AWAITING_MATERIALS', 'REFUSAL_PENDING', 'ESCALATED'],
   // A further notice only after the applicant came back (补齐): R5 §3.

@@ -1,5 +1,5 @@
 /** 首问负责制 (R4): referring within the unit, pointing outside it, and raising an urgent matter. */
-import type { CaseRecord } from './case.ts';
+import type { CaseEventRecord, CaseRecord } from './case.ts';
 import { eventOf, gate, type Decision, type Reason, type TransitionContext } from './decision.ts';
 
 /** Who `转办` names, as resolved against the organization (the caller reads it; the rule judges it). */
@@ -36,6 +36,50 @@ export function decideTransfer(c: CaseRecord, cmd: { target: TransferTarget; not
       departmentAway: target.departmentAway,
       note: cmd.note ?? null,
     }),
+  };
+}
+
+/** The transfer that brought a case to its current handler: who sent it, from which department. */
+export interface Referral {
+  from: string;
+  to: string;
+  /** The department of `from` now (null when they are no longer on the staff list). */
+  fromDepartment: string | null;
+}
+
+/** The events that hand a case from one person to another within the unit. */
+const HAND_OFFS: readonly string[] = ['transferred', 'sent_back'];
+
+/** The last hand-off in the history, when it was a transfer (a case sent back cannot be sent back again). */
+export function lastTransfer(history: readonly CaseEventRecord[]): { from: string; to: string } | null {
+  const last = [...history].reverse().find((e) => HAND_OFFS.includes(e.action));
+  if (last?.action !== 'transferred') return null;
+  const { from, to } = last.detail;
+  return typeof from === 'string' && typeof to === 'string' ? { from, to } : null;
+}
+
+/**
+ * 服务承诺制 §5 forbids 推诿扯皮: a case handed on this many times (transfers and returns together) is
+ * recorded for the office as a shirked referral (R8), for it to look at who passed it on and why.
+ */
+export const SHIRKING_HAND_OFFS = 3;
+
+export function handOffCount(history: readonly CaseEventRecord[]): number {
+  return history.filter((e) => HAND_OFFS.includes(e.action)).length;
+}
+
+/** 退回 #no 理由 (R4 §4): back to whoever transferred it, with the reasons; they own it again. */
+export function decideSendBack(c: CaseRecord, cmd: { reason: string; referral: Referral | null }, t: TransitionContext): Decision<{ to: string }> {
+  const reasons = gate('sendBack', c, t);
+  const r = cmd.referral;
+  if (!r || r.to !== c.handler) reasons.push({ code: 'not_transferred' });
+  else if (r.fromDepartment === null) reasons.push({ code: 'referrer_gone', userid: r.from });
+  if (reasons.length > 0 || !r || r.fromDepartment === null) return { ok: false, reasons: nonEmpty(reasons) };
+  return {
+    ok: true,
+    to: r.from,
+    patch: { handler: r.from, department: r.fromDepartment },
+    event: eventOf(t, 'sent_back', { from: c.handler, to: r.from, department: r.fromDepartment, reason: cmd.reason }),
   };
 }
 

@@ -313,3 +313,31 @@ describe('告知 (extension: the written notice of an approved refusal was given
     if (!r.ok) expect(r.errors.map((e) => e.code).sort()).toEqual(['missing_case_no', 'missing_field']);
   });
 });
+
+describe('登记 … 即答 (answered on the spot)', () => {
+  it('splits the matter from the answer given at once', () => {
+    expect(command('登记 来电 咨询 张三 13800000000 科普项目申报条件 即答 已告知申报条件和截止日期')).toEqual({
+      type: 'register',
+      channel: 'phone',
+      category: { kind: 'class', cls: 'consultation' },
+      applicant: '张三',
+      phone: '13800000000',
+      matter: '科普项目申报条件',
+      answeredAtOnce: '已告知申报条件和截止日期',
+    });
+  });
+
+  it('takes the answer glued to 即答 with a colon, and keeps its line breaks', () => {
+    expect(command('登记 咨询 李四 会员费标准 即答：每年100元\n可在线缴纳')).toMatchObject({ matter: '会员费标准', answeredAtOnce: '每年100元\n可在线缴纳' });
+  });
+
+  it('refuses 即答 without an answer, and without a matter before it, naming both at once', () => {
+    expect(codes(parse('登记 咨询 王五 会员费标准 即答'))).toEqual(['missing_field']);
+    expect(codes(parse('登记 咨询 王五 即答'))).toEqual(['missing_matter', 'missing_field']);
+  });
+
+  it('leaves a matter that only mentions 即答 inside a word alone', () => {
+    expect(command('登记 咨询 王五 即答率如何统计')).toMatchObject({ matter: '即答率如何统计' });
+    expect(command('登记 咨询 王五 即答率如何统计')).not.toHaveProperty('answeredAtOnce');
+  });
+});

@@ -3,7 +3,7 @@ import { COMMANDS, visibleCommands } from '../../../src/bot/command-registry.ts'
 import { ORG_ROLES, type OrgRole } from '../../../src/domain/org/actor.ts';
 import { COMMAND_TEXTS } from '../../../src/messages/command-texts.ts';
 import { parseCommand } from '../../../src/bot/parse-command.ts';
-import { renderHelp, renderParseErrors } from '../../../src/messages/parse-error-replies.ts';
+import { renderCommandHelp, renderHelp, renderParseErrors } from '../../../src/messages/parse-error-replies.ts';
 
 const NOW = new Date('2026-11-28T10:00:00+08:00');
 
@@ -76,12 +76,24 @@ describe('帮助', () => {
     }
   });
 
-  it('lists every command with its example', () => {
-    for (const { name } of COMMANDS) {
-      if (name === 'help') continue;
-      expect(help).toContain(COMMAND_TEXTS[name].usage);
-      expect(help).toContain(COMMAND_TEXTS[name].example);
+  it('lists every command with its example, or (when they cannot all fit) with the way to ask for it', () => {
+    for (let mask = 0; mask < 1 << ORG_ROLES.length; mask++) {
+      const roles = new Set(ORG_ROLES.filter((_, i) => mask & (1 << i)));
+      const text = renderHelp(visibleCommands(roles));
+      for (const c of visibleCommands(roles)) {
+        if (c.usage === COMMAND_TEXTS.help.usage) continue;
+        expect(text).toContain(c.usage);
+        if (!text.includes(c.example)) {
+          expect(text).toContain('发送“帮助 命令”查看例子，如：帮助 登记');
+          expect(renderCommandHelp(c)).toContain(`例如：${c.example}`);
+        }
+      }
     }
+    // Most people are staff without other roles: they get every example in the list itself.
+    const clerk = renderHelp(visibleCommands(new Set<OrgRole>(['staff'])));
+    for (const c of visibleCommands(new Set<OrgRole>(['staff']))) if (c.usage !== COMMAND_TEXTS.help.usage) expect(clerk).toContain(c.example);
+    // Someone with every role sees every command.
+    for (const { name } of COMMANDS) if (name !== 'help') expect(help).toContain(COMMAND_TEXTS[name].usage);
   });
 
   it('every example parses as its own command', () => {

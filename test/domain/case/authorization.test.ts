@@ -9,6 +9,7 @@ const EXPECTED: Record<CaseAction, CaseRole[]> = {
   view: ['staff'],
   finish: ['handler', 'covering'],
   transfer: ['handler', 'covering', 'firstResponder'],
+  sendBack: ['handler', 'covering'],
   referOut: ['handler', 'covering'],
   requestMaterials: ['handler', 'covering'],
   materialsComplete: ['handler', 'covering'],
