@@ -1,4 +1,4 @@
-// Prisma 7 CLI config. Migrations run through Prisma's WASM schema engine at start-up (src/db/migrate.ts);
+// Prisma 7 CLI config. Migrations run through Prisma's WASM schema engine at start-up (src/db/schema-engine.ts);
 // the CLI here is used only for `prisma generate`.
 import { defineConfig } from 'prisma/config';
 

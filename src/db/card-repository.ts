@@ -60,7 +60,7 @@ export async function shownCardState(db: Tx, taskId: string): Promise<string> {
 
 /**
  * The response_code message/send returned for the card, when it is still usable: sent, not yet used
- * (its one update has the key `<prefix>send`), and younger than `maxAgeMs` (PROTOCOL.md §7: 24 h).
+ * (its one update has the key `<prefix>send`), and younger than `maxAgeMs` (docs/PROTOCOL.md §7: 24 h).
  */
 export async function usableSendCode(db: Tx, taskId: string, now: Date, maxAgeMs: number): Promise<string | null> {
   const sent = await db.outboxMessage.findUnique({ where: { key: cardSendKey(taskId) }, select: { sentAt: true, result: true } });

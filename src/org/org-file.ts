@@ -1,5 +1,5 @@
 /**
- * The organization file (CONTRACT.md, "Organization file (YAML)"): who works where, who covers for
+ * The organization file (docs/CONTRACT.md, "Organization file (YAML)"): who works where, who covers for
  * whom (AB岗) and which services the unit promises (服务承诺). This module is the typed model only;
  * parsing and validation live in parse-org-file.ts so that consumers need not import YAML or zod.
  */

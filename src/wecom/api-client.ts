@@ -197,7 +197,7 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
   };
 }
 
-/** PROTOCOL.md §10: which errcodes are worth another try, and when. */
+/** docs/PROTOCOL.md §10: which errcodes are worth another try, and when. */
 export function classifyErrcode(errcode: number): { retryable: boolean; retryAfterMs?: number } {
   if (TRANSIENT_ERRCODES.has(errcode)) return { retryable: true };
   if (errcode === RATE_LIMITED) return { retryable: true, retryAfterMs: RATE_LIMIT_RETRY_AFTER_MS };

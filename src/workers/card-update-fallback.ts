@@ -3,7 +3,7 @@ import type { ClaimedOutbound } from '../db/outbox.ts';
 import { WeComApiError } from '../wecom/errors.ts';
 
 /**
- * PROTOCOL.md §7/§10: an update_template_card refused with 42015–42022 (response_code used, expired,
+ * docs/PROTOCOL.md §7/§10: an update_template_card refused with 42015–42022 (response_code used, expired,
  * task or button unknown) fails the same way every time. When the update carries a `fallback` text,
  * that text goes out as a new message instead, so the person still learns the outcome.
  */

@@ -1,5 +1,5 @@
 /**
- * WeCom's limits on app messages (PROTOCOL.md §9): per app per member at most 30 a minute and 1000 an
+ * WeCom's limits on app messages (docs/PROTOCOL.md §9): per app per member at most 30 a minute and 1000 an
  * hour, and WeCom silently DROPS the excess (no error). Per app at most seats × 200 person-times a
  * day, counted per natural day. So the outbox holds a message back (sends it later) rather than
  * sending it into a limit. Pure: the caller passes what was sent, from the database.

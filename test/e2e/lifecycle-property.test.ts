@@ -1,7 +1,7 @@
 /**
  * Property, through the webhook and the database: random commands from random staff (with random
  * absences, time passing, and the deemed-approval sweep) never rewrite a case's history, never leave
- * a case in a state outside CONTRACT.md or in two states at once, and always get an answer.
+ * a case in a state outside docs/CONTRACT.md or in two states at once, and always get an answer.
  * LIFECYCLE_SEED=n replays one run.
  */
 import type { OutboundMessage } from '../../src/domain/messaging/outbound-message.ts';

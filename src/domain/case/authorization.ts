@@ -1,5 +1,5 @@
 /**
- * Who may do what, in one table (PRODUCT.md: "Nobody acts outside their role").
+ * Who may do what, in one table (docs/PRODUCT.md: "Nobody acts outside their role").
  * A role is what a person is *to this case* at this moment; roles are resolved by resolveRoles.
  */
 export type CaseRole = 'handler' | 'covering' | 'firstResponder' | 'leader' | 'principal' | 'office' | 'staff' | 'system';

@@ -1,6 +1,6 @@
 import type { TimeLimitClass } from '../time-limit-class.ts';
 
-/** The status names of CONTRACT.md. Overdue is a flag, not a status. */
+/** The status names of docs/CONTRACT.md. Overdue is a flag, not a status. */
 export const CASE_STATUSES = [
   'OPEN',
   'AWAITING_MATERIALS',

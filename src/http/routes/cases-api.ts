@@ -7,7 +7,7 @@ import { isOverdue } from '../../domain/case/case.ts';
 import { findCase, loadHistory } from '../../db/case-repository.ts';
 import { caseLifecycleJson } from './case-lifecycle-json.ts';
 
-/** Bearer ADMIN_TOKEN for /api/*; with no token configured every call is 401 (CONTRACT.md). */
+/** Bearer ADMIN_TOKEN for /api/*; with no token configured every call is 401 (docs/CONTRACT.md). */
 export function requireAdmin(adminToken: string | undefined) {
   const expected = adminToken ? Buffer.from(adminToken) : null;
   return async (ctx: Context, next: Next) => {

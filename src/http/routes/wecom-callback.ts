@@ -18,7 +18,7 @@ export interface CallbackRouteDeps {
   isAccepting(): boolean;
 }
 
-/** Reads the query from the raw URL: cheaper than ctx.query on this hot path (PERF-FLOORS.md). */
+/** Reads the query from the raw URL: cheaper than ctx.query on this hot path (docs/PERF-FLOORS.md). */
 function signedQuery(url: string) {
   const q = new URLSearchParams(url.slice(url.indexOf('?') + 1));
   return { msgSignature: q.get('msg_signature') ?? '', timestamp: q.get('timestamp') ?? '', nonce: q.get('nonce') ?? '', echostr: q.get('echostr') ?? '' };

@@ -1,5 +1,5 @@
 /**
- * The template_card field rules of PROTOCOL.md §6.1 (button_interaction), checked before a card is
+ * The template_card field rules of docs/PROTOCOL.md §6.1 (button_interaction), checked before a card is
  * queued: WeCom answers a broken card with an errcode (42014 for a task_id, 420xx for buttons) long
  * after the transaction committed, so a violation here is a bug in a card builder, not user input.
  *
@@ -21,9 +21,9 @@ export const CARD_LIMITS = {
   buttons: 6,
   buttonText: 10,
   buttonKeyBytes: 1024,
-  // Not in PROTOCOL.md: replace_text renders as a (grey) button, so it gets the button text limit.
+  // Not in docs/PROTOCOL.md: replace_text renders as a (grey) button, so it gets the button text limit.
   replaceText: 10,
-  // Not in PROTOCOL.md either: a local cap so a quote never swamps the card.
+  // Not in docs/PROTOCOL.md either: a local cap so a quote never swamps the card.
   quoteTitle: 36,
   quoteText: 160,
 } as const;

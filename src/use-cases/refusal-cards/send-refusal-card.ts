@@ -17,6 +17,6 @@ export async function sendRefusalCard(ctx: UseCaseContext, filing: RefusalFiling
   const taskId = refusalTaskId(await installationId(ctx.tx), filing.id, role);
   if (!(await insertCard(ctx.tx, { taskId, filingId: filing.id, toUser, role, at: ctx.now }))) return;
   const { view } = await loadRefusalCardView(ctx.tx, { taskId, role, filing, case: c, now: ctx.now });
-  // buildRefusalCard checks the card against PROTOCOL.md's field rules and throws on a violation.
+  // buildRefusalCard checks the card against docs/PROTOCOL.md's field rules and throws on a violation.
   ctx.send({ key: cardSendKey(taskId), toUser, kind: 'template_card', payload: { card: buildRefusalCard(view, { kind: 'open' }) } });
 }

@@ -6,7 +6,7 @@ import { cardStateOf, loadRefusalCardView } from './load-refusal-card-view.ts';
 import { buildRefusalCard, type RefusalCardState } from '../../messages/cards/refusal-card.ts';
 import { sendRefusalCard } from './send-refusal-card.ts';
 
-/** PROTOCOL.md §7: a response_code lives 24 h or 72 h depending on the source; 24 h is the safe bound. */
+/** docs/PROTOCOL.md §7: a response_code lives 24 h or 72 h depending on the source; 24 h is the safe bound. */
 export const RESPONSE_CODE_TTL_MS = 24 * 3600_000;
 
 /** The click being answered: its single-use ResponseCode updates the clicker's copy of that card. */

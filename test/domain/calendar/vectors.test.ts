@@ -7,7 +7,7 @@ import { evaluateVector, expectedResult, loadVectors, type VectorResult } from '
 
 const vectors = loadVectors();
 
-describe('deadline test vectors (shared/calendar/vectors.json)', () => {
+describe('deadline test vectors (test/fixtures/calendar/vectors.json)', () => {
   let calendar: WorkCalendar;
   beforeAll(async () => {
     calendar = await loadWorkCalendar();

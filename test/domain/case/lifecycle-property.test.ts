@@ -1,6 +1,6 @@
 /**
  * Property: for random sequences of commands from random actors, through the pure transitions,
- * the history only ever grows at its end, every state is one of CONTRACT.md's, the history alone
+ * the history only ever grows at its end, every state is one of docs/CONTRACT.md's, the history alone
  * tells the one state the case is in, nobody acts outside the table, and a refused command changes
  * nothing. Seeds are fixed so that a failure replays exactly (PROPERTY_SEED=n runs one seed).
  */
@@ -172,7 +172,7 @@ function run(seed: number, calendar: WorkCalendar, steps: number): Set<string> {
     expect(m.history.slice(0, historyBefore.length), where).toEqual(historyBefore);
     expect(m.history.length - historyBefore.length, where).toBe(d.ok ? 1 : 0);
     expect(m.c.firstResponder, where).toBe(fr);
-    // One state, one of CONTRACT.md's, and the one the history leads to.
+    // One state, one of docs/CONTRACT.md's, and the one the history leads to.
     expect(CASE_STATUSES, where).toContain(m.c.status);
     expect(replayStatus(m.history), where).toBe(m.c.status);
     expect(m.c.pausedAt !== null, where).toBe(m.c.status === 'AWAITING_MATERIALS');
@@ -232,7 +232,7 @@ describe('the case state machine under random commands (property)', () => {
   it(`keeps every invariant for ${seeds.length} seeded runs of 80 commands, and reaches every status`, () => {
     const reached = new Set<string>();
     for (const seed of seeds) for (const s of run(seed, calendar, 80)) reached.add(s);
-    // The generator is not stuck in a corner: every status of CONTRACT.md was visited.
+    // The generator is not stuck in a corner: every status of docs/CONTRACT.md was visited.
     if (!only) expect([...reached].sort()).toEqual([...CASE_STATUSES].sort());
   });
 });

@@ -101,7 +101,7 @@ describe('the refusal card', () => {
 describe('the card field rules', () => {
   const good = () => buildRefusalCard(view(), { kind: 'open' });
 
-  it('finds each broken rule of PROTOCOL.md §6.1', () => {
+  it('finds each broken rule of docs/PROTOCOL.md §6.1', () => {
     const bad = {
       ...good(),
       task_id: `${'x'.repeat(120)}#中文`,
