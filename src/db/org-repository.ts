@@ -1,6 +1,6 @@
 import type { Actor, OrgRole } from '../domain/org/actor.ts';
 import { guestActor } from '../domain/org/actor.ts';
-import type { DepartmentInfo, Office, OrgSettings, ServiceInfo, StaffMember } from '../domain/org/org-records.ts';
+import { isOfficeMember, type DepartmentInfo, type Office, type OrgSettings, type ServiceInfo, type StaffMember } from '../domain/org/org-records.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import type { Tx } from './transaction.ts';
 
@@ -94,6 +94,7 @@ export async function loadOffice(db: Tx): Promise<Office | null> {
   if (!key) return null;
   const dept = await db.department.findUnique({ where: { key }, select: DEPARTMENT_FIELDS });
   if (!dept) return null;
+  // isOfficeMember, for everyone at once: the department's active staff, and its head.
   const staff = await db.staff.findMany({ where: { department: key, active: true }, select: { userid: true }, orderBy: { userid: 'asc' } });
   const members = [...new Set([...staff.map((s) => s.userid), ...(dept.head ? [dept.head] : [])])];
   return { key: dept.key, name: dept.name, head: dept.head, members };
@@ -107,8 +108,7 @@ export async function loadActor(db: Tx, userid: string): Promise<Actor> {
   const [settings, departments] = [await readOrgSettings(db), await listDepartments(db)];
   const roles = new Set<OrgRole>(['staff']);
   const office = departments.find((d) => d.key === settings.office);
-  // The same membership as loadOffice: the office department's active staff, and its head.
-  if (office && (me.department === office.key || office.head === userid)) roles.add('office');
+  if (office && isOfficeMember(office, me)) roles.add('office');
   if (departments.some((d) => d.head === userid)) roles.add('head');
   if (departments.some((d) => d.leader === userid)) roles.add('leader');
   if (settings.principal === userid) roles.add('principal');

@@ -43,6 +43,11 @@ export interface Office {
   members: string[];
 }
 
+/** Who belongs to the office: its department's staff, and its head (who may sit elsewhere). */
+export function isOfficeMember(office: Pick<DepartmentInfo, 'key' | 'head'>, person: Pick<StaffMember, 'userid' | 'department'>): boolean {
+  return person.department === office.key || person.userid === office.head;
+}
+
 /** The working days a service promises: its promised limit, else its statutory one, else none (the class decides). */
 export function serviceLimitDays(service: Pick<ServiceInfo, 'promisedDays' | 'statutoryDays'> | null): number | null {
   return service?.promisedDays ?? service?.statutoryDays ?? null;
