@@ -1,13 +1,13 @@
 /**
  * Polls `check` every `intervalMs` until it returns a truthy value, and returns that value. A check that
  * throws counts as "not yet" (a server that is not listening yet). After `timeoutMs` it fails, naming
- * what it waited for and the last error, if any. For conditions that will come true; a test that must
+ * what it waited for (`what`, or what it returns then) and the last error, if any. For conditions that will come true; a test that must
  * prove that something does NOT happen cannot use it.
  *
  * No vitest import: child-process scripts under test/support use it too.
  */
 export async function waitFor<T>(
-  what: string,
+  what: string | (() => string),
   check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   { timeoutMs = 20_000, intervalMs = 10 }: { timeoutMs?: number; intervalMs?: number } = {},
 ): Promise<T> {
@@ -23,7 +23,7 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const why = lastError === undefined ? '' : ` (last error: ${lastError instanceof Error ? lastError.message : String(lastError)})`;
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}${why}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
