@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import cron from 'node-cron';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { ClaimedKeyCache } from './claimed-key-cache.ts';
@@ -11,7 +11,31 @@ export interface SchedulerOptions {
   log: Logger;
   /** false: no cron timers; runs happen only through tick() (tools, some tests). Default true. */
   cron?: boolean;
+  /** Creates the timer of one schedule. Default: node-cron's `cron.schedule`; tests pass one they fire by hand. */
+  createCronTask?: CreateCronTask;
 }
+
+/** What the scheduler asks of a cron timer: call `fire` on `schedule` (in `options.timezone`) until destroyed. */
+export type CreateCronTask = (schedule: string, fire: () => void, options: CronTaskOptions) => CronTask;
+
+export interface CronTaskOptions {
+  name: string;
+  timezone: string;
+  /** The timer does not keep the process alive. */
+  unref: boolean;
+  logger: {
+    info(m: string): void;
+    warn(m: string): void;
+    error(m: string | Error): void;
+    debug(m: string | Error): void;
+  };
+}
+
+export interface CronTask {
+  destroy(): void | Promise<void>;
+}
+
+const nodeCronTask: CreateCronTask = (schedule, fire, options) => cron.schedule(schedule, fire, options);
 
 export type TickReport = Record<string, { ms: number; result?: JobResult; error?: string }>;
 
@@ -56,8 +80,10 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     return report;
   }
 
-  const tasks: ScheduledTask[] = [];
+  const tasks: CronTask[] = [];
+  let stopped = false;
   if (o.cron ?? true) {
+    const createCronTask = o.createCronTask ?? nodeCronTask;
     const bySchedule = new Map<string, Job[]>();
     for (const job of o.jobs) bySchedule.set(job.schedule, [...(bySchedule.get(job.schedule) ?? []), job]);
     const busy = new Set<string>();
@@ -69,6 +95,7 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
     };
     for (const [schedule, jobs] of bySchedule) {
       const fire = () => {
+        if (stopped) return; // a timer that fires while stop() destroys it
         if (busy.has(schedule)) {
           o.log.warn({ schedule }, 'scheduler tick skipped: the previous one is still running');
           return;
@@ -76,13 +103,14 @@ export function startScheduler(o: SchedulerOptions): Scheduler {
         busy.add(schedule);
         void enqueue(() => runJobs(jobs, o.clock.now())).finally(() => busy.delete(schedule));
       };
-      tasks.push(cron.schedule(schedule, fire, { name: `jobs ${schedule}`, timezone: 'Asia/Shanghai', unref: true, logger: cronLog }));
+      tasks.push(createCronTask(schedule, fire, { name: `jobs ${schedule}`, timezone: 'Asia/Shanghai', unref: true, logger: cronLog }));
     }
   }
 
   return {
     tick: (now) => enqueue(() => runJobs(o.jobs, now ?? o.clock.now())),
     async stop() {
+      stopped = true;
       for (const t of tasks) await t.destroy();
       await chain;
     },

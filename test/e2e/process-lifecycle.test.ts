@@ -9,6 +9,7 @@ import { storeInbound } from '../../src/db/inbox.ts';
 import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
 import { createWeComTestClient } from '../support/wecom-test-client.ts';
 import { ADMIN_TOKEN, BASIC_ORG, TEST_WECOM } from '../support/start-test-bot.ts';
+import { waitFor } from '../support/wait-for.ts';
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -18,15 +19,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn().catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Polls until `fn` gives a value (a failed fetch counts as not yet); the bot process may take a while. */
+const until = <T>(what: string, fn: () => Promise<T | undefined | false>) => waitFor(what, fn, { timeoutMs: 60_000, intervalMs: 50 });
 
 // Each test starts the real bot as a process: give it time on a loaded machine.
 describe('the bot as a process: start, graceful stop, recovery after a crash', { timeout: 180_000 }, () => {

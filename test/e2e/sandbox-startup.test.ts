@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait-for.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -40,13 +41,9 @@ async function startMain(env: Record<string, string>): Promise<Started> {
   child.stderr!.on('data', (d) => (out += String(d)));
   const base = `http://127.0.0.1:${port}`;
   // Generous: tsx compiles and PGlite migrates a fresh folder, on a CI machine that runs other tests too.
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`main.ts exited ${child.exitCode}:\n${out}`);
-    if (out.includes('bot is serving')) return { child, output: () => out, base };
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`main.ts did not start:\n${out}`);
+  await waitFor(() => `main.ts to start; its output:\n${out}`, () => child.exitCode !== null || out.includes('bot is serving'), { timeoutMs: 90_000, intervalMs: 50 });
+  if (!out.includes('bot is serving')) throw new Error(`main.ts exited ${child.exitCode}:\n${out}`);
+  return { child, output: () => out, base };
 }
 
 afterEach(async () => {

@@ -113,12 +113,25 @@ describe.each(BACKENDS)('a WeCom message becomes a case (%s)', (backend) => {
   });
 
   it('shows 待办 soonest first and 查 with history', async () => {
-    const [todo] = await t.say('lihua', '待办');
+    // 王强 has no cases of his own in this file: his 待办 holds exactly the cases made here.
+    expect(await t.say('wangqiang', '待办')).toEqual(['您目前没有待办案件。']);
+    // Registered latest deadline first, so the order of 待办 is not the order of registration.
+    const register = async (text: string) => Number(/#(\d+)/.exec((await t.say('wangqiang', text))[0]!)?.[1]);
+    const rights = await register('登记 来人 维权 待办甲 权益受损'); // 15 working days: end of Tue 12-22
+    const internal = await register('登记 内部 待办乙 整理年度材料 期限 12月9日 17:30'); // Wed 12-09 17:30
+    const approval = await register('登记 网上 批复 待办丙 项目批复'); // 3 working days: end of Fri 12-04
+    const review = await register('登记 来人 审核 待办丁 申报材料'); // 1 working day: end of Wed 12-02
+    expect(new Set([rights, internal, approval, review]).size).toBe(4);
+
+    const [todo] = await t.say('wangqiang', '待办');
     expect(todo).toContain('待办');
+    expect(todo).toContain('您有 4 件待办');
     const nos = [...todo!.matchAll(/#(\d+)/g)].map((m) => Number(m[1]));
     expect(nos.length).toBeGreaterThan(0);
-    const [detail] = await t.say('lihua', `查 #${nos[0]}`);
+    expect(nos).toEqual([review, approval, internal, rights]);
+    const [detail] = await t.say('wangqiang', `查 #${nos[0]}`);
     expect(detail).toContain('办理记录');
+    expect(detail).toContain('待办丁');
   });
 
   it('needs the admin token for /api', async () => {

@@ -7,8 +7,11 @@ export type Backend = 'pglite' | 'postgres';
 /** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (as CI sets it). */
 export const BACKENDS: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** A fresh, migrated database that nobody else uses; `close()` drops it. */
-export async function createTestDatabase(backend: Backend): Promise<Database> {
+/**
+ * A fresh, migrated database that nobody else uses; `close()` drops it. `onConnectionError` hears the
+ * server closing an idle PostgreSQL connection (see openDatabase).
+ */
+export async function createTestDatabase(backend: Backend, options: { onConnectionError?: (err: Error) => void } = {}): Promise<Database> {
   if (backend === 'pglite') return openDatabase({ dataDir: '', memory: true });
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -16,7 +19,7 @@ export async function createTestDatabase(backend: Backend): Promise<Database> {
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '', onConnectionError: options.onConnectionError });
   return {
     ...database,
     prisma: database.prisma,

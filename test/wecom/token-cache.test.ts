@@ -8,6 +8,8 @@ function setup(expiresInSec = 7200) {
   const cache = createTokenCache({
     now: () => clock,
     fetchToken: async (): Promise<IssuedToken> => {
+      // gettoken's latency, so that concurrent callers find the fetch still pending. It waits for
+      // nothing to happen, so it stays a fixed delay.
       await new Promise((r) => setTimeout(r, 5));
       if (failNext) {
         failNext = false;
