@@ -12,7 +12,7 @@ import { commandNamed, visibleCommands, type Command } from './command-registry.
 import type { CommandContext, Reply } from './define-command.ts';
 import { handleCardClick } from './handle-card-click.ts';
 import { parseCommand } from './parse-command.ts';
-import { replyText, runCommand } from './run-command.ts';
+import { runCommand } from './run-command.ts';
 
 export interface MessageDeps {
   calendar: WorkCalendar;
@@ -27,9 +27,9 @@ export interface MessageDeps {
  */
 export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string, msg: InboundMessage, now: Date): Promise<void> {
   const outgoing: OutboundMessage[] = [];
-  const reply = (answer: Reply | undefined) => {
-    if (answer === undefined || typeof answer !== 'string') return;
-    outgoing.push({ key: `reply:${inboxKey}`, toUser: msg.fromUser, kind: 'text', payload: { content: replyText(answer) } });
+  // A reply already shown on the tapped card ({ shownOnCard }) is not sent again as text.
+  const reply = (answer: Reply) => {
+    if (typeof answer === 'string') outgoing.push({ key: `reply:${inboxKey}`, toUser: msg.fromUser, kind: 'text', payload: { content: answer } });
   };
   const context = async (): Promise<CommandContext> => contextFor(deps, tx, inboxKey, now, await loadActor(tx, msg.fromUser), outgoing);
 

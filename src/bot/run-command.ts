@@ -20,8 +20,3 @@ export async function runCommand(ctx: CommandContext, command: Command): Promise
   ctx.log.debug({ command: spec.name, via: ctx.tap ? 'card' : 'message' }, 'running command');
   return spec.run(ctx, command);
 }
-
-/** The text of a reply, whether or not a card already shows it. */
-export function replyText(reply: Reply): string {
-  return typeof reply === 'string' ? reply : reply.text;
-}

@@ -1,4 +1,5 @@
 /** 同意 / 纠正 / 上报 share one use case, one way of answering, and the cards of the filing. */
+import type { RefusalFilingRecord } from '../../domain/case/refusal.ts';
 import { staffNames } from '../../db/org-repository.ts';
 import { decideRefusal, type DecideRefusalInput, type DecideRefusalResult } from '../../use-cases/decide-refusal.ts';
 import { syncCaseRefusalCards, syncRefusalCards } from '../../use-cases/refusal-cards/sync-refusal-cards.ts';
@@ -36,10 +37,9 @@ async function replyText(ctx: CommandContext, r: DecideRefusalResult): Promise<s
       if (ctx.tap) return CARD_REPLIES.unknownCard;
       return r.what === 'case' ? renderNotFound(r.caseNo) : renderNoFiling(r.caseNo);
     case 'already_decided': {
-      const names = await staffNames(ctx.tx, r.filing.decidedBy ? [r.filing.decidedBy] : []);
+      const names = await staffNames(ctx.tx, peopleOf(r.filing));
       // A click raced another decision: the card's own wording for "no longer yours to decide".
-      if (ctx.tap) return renderNoLongerOpen(r.case.no, r.filing, await staffNames(ctx.tx, [r.filing.leader, r.filing.filer, ...(r.filing.escalatedTo ? [r.filing.escalatedTo] : []), ...(r.filing.decidedBy ? [r.filing.decidedBy] : [])]));
-      return renderAlreadyDecided(r.case, r.filing, names);
+      return ctx.tap ? renderNoLongerOpen(r.case.no, r.filing, names) : renderAlreadyDecided(r.case, r.filing, names);
     }
     case 'not_allowed':
     case 'invalid':
@@ -47,4 +47,9 @@ async function replyText(ctx: CommandContext, r: DecideRefusalResult): Promise<s
     case 'decided':
       return renderDecisionReply(r.case, r.filing, await staffNames(ctx.tx, [r.case.handler, ...(r.filing.escalatedTo ? [r.filing.escalatedTo] : [])]), ctx.now);
   }
+}
+
+/** Everyone a filing names: who filed it, the leader, the principal it went to, who decided. */
+function peopleOf(f: RefusalFilingRecord): string[] {
+  return [f.filer, f.leader, f.escalatedTo, f.decidedBy].filter((u): u is string => u !== null);
 }
