@@ -1,13 +1,10 @@
 import { finishCase } from '../../use-cases/finish-case.ts';
 import { renderFinished } from '../../messages/case-replies.ts';
 import { defineCommand } from '../define-command.ts';
-import { caseCommand } from '../parsing/fields.ts';
+import { caseText } from '../parsing/fields.ts';
 import { answerCaseAction } from './case-answers.ts';
 
-const parse = caseCommand('finish', (r) => {
-  const result = r.required('result');
-  return result === undefined ? undefined : { result };
-});
+const parse = caseText('finish', 'result');
 
 /** 办结 #no 结果 (R3): finishing late is recorded for the office. */
 export const finish = defineCommand({

@@ -1,13 +1,10 @@
 import { recordWrittenNotice } from '../../use-cases/record-written-notice.ts';
 import { renderNoticeGiven } from '../../messages/refusal-replies.ts';
 import { defineCommand } from '../define-command.ts';
-import { caseCommand } from '../parsing/fields.ts';
+import { caseText } from '../parsing/fields.ts';
 import { answerCaseAction } from './case-answers.ts';
 
-const parse = caseCommand('noticeGiven', (r) => {
-  const how = r.required('how');
-  return how === undefined ? undefined : { how };
-});
+const parse = caseText('noticeGiven', 'how');
 
 /** 告知 #no 方式 (R6 §3): the written notice of an approved refusal was given; its reminders stop. */
 export const noticeGiven = defineCommand({

@@ -1,11 +1,8 @@
 import { defineCommand } from '../define-command.ts';
-import { caseCommand } from '../parsing/fields.ts';
+import { caseText } from '../parsing/fields.ts';
 import { answerRefusalDecision } from './refusal-decision.ts';
 
-const parse = caseCommand('overturn', (r) => {
-  const instruction = r.required('instruction');
-  return instruction === undefined ? undefined : { instruction };
-});
+const parse = caseText('overturn', 'instruction');
 
 /** 纠正 #no 意见 (R6 §2): the leader overturns the refusal; the instruction goes to the handler. */
 export const overturn = defineCommand({

@@ -2,13 +2,10 @@ import { staffNames } from '../../db/org-repository.ts';
 import { sendBackCase } from '../../use-cases/send-back-case.ts';
 import { renderSentBack } from '../../messages/first-inquiry-replies.ts';
 import { defineCommand } from '../define-command.ts';
-import { caseCommand } from '../parsing/fields.ts';
+import { caseText } from '../parsing/fields.ts';
 import { answerCaseAction } from './case-answers.ts';
 
-const parse = caseCommand('sendBack', (r) => {
-  const reason = r.required('reason');
-  return reason === undefined ? undefined : { reason };
-});
+const parse = caseText('sendBack', 'reason');
 
 /** 退回 #no 理由 (R4 §4): a transferred case goes back to whoever transferred it, with the reasons. */
 export const sendBack = defineCommand({

@@ -2,13 +2,10 @@ import { staffNames } from '../../db/org-repository.ts';
 import { markUrgent } from '../../use-cases/mark-urgent.ts';
 import { renderUrgentRecorded } from '../../messages/first-inquiry-replies.ts';
 import { defineCommand } from '../define-command.ts';
-import { caseCommand } from '../parsing/fields.ts';
+import { caseText } from '../parsing/fields.ts';
 import { answerCaseAction } from './case-answers.ts';
 
-const parse = caseCommand('urgent', (r) => {
-  const note = r.required('note');
-  return note === undefined ? undefined : { note };
-});
+const parse = caseText('urgent', 'note');
 
 /** 紧急 #no 说明 (R4 §5): recorded, and the principal leader is alerted at once. */
 export const urgent = defineCommand({

@@ -32,6 +32,14 @@ export function caseCommand<F extends object>(
   };
 }
 
+/** `<word> #no text`: a case number and one required free-text field (办结 #12 已答复). */
+export function caseText<K extends string>(name: CommandName, field: K): (args: readonly Token[], ctx: ParseContext) => Parsed<Record<K, string> & { caseNo: number }> {
+  return caseCommand(name, (r) => {
+    const text = r.required(field);
+    return text === undefined ? undefined : ({ [field]: text } as Record<K, string>);
+  });
+}
+
 /** `<word> text`: the whole rest of the message as one required field. */
 export function textCommand<K extends string>(
   name: CommandName,
