@@ -120,7 +120,6 @@ export async function listActiveCasesFor(db: Tx, userids: string[]): Promise<Cas
       OR: [{ handler: { in: userids } }, { firstResponder: { in: userids } }],
     },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
-    take: 200,
   });
   return rows.map(toCaseRecord);
 }

@@ -1,4 +1,5 @@
 import type { ComplaintRecord, ComplaintStatus } from '../domain/complaint/complaint.ts';
+import type { Page } from './page.ts';
 import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
 
@@ -33,16 +34,20 @@ export async function storeAnswer(db: Tx, id: number, a: { answer: string; answe
   return count === 1;
 }
 
-export async function listComplaints(db: Tx, filter: { status?: ComplaintStatus; overdueAt?: Date }): Promise<ComplaintRecord[]> {
+/** One page of complaints by id; `next` is the `after` of the following page, null on the last. */
+export async function listComplaints(db: Tx, filter: { status?: ComplaintStatus; overdueAt?: Date }, page: Page): Promise<{ complaints: ComplaintRecord[]; next: number | null }> {
   const rows = await db.complaint.findMany({
     where: {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.overdueAt ? { status: 'OPEN', dueAt: { lt: filter.overdueAt } } : {}),
+      ...(page.after !== undefined ? { id: { gt: page.after } } : {}),
     },
     orderBy: { id: 'asc' },
-    take: 1000,
+    take: page.limit + 1,
   });
-  return rows.map(toRecord);
+  const more = rows.length > page.limit;
+  const complaints = rows.slice(0, page.limit).map(toRecord);
+  return { complaints, next: more ? (complaints.at(-1)?.id ?? null) : null };
 }
 
 /** Open complaints whose answer falls due by `horizon` (the complaint reminders). */

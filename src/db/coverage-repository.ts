@@ -39,7 +39,6 @@ export async function listCoveredCases(db: Tx, userid: string, at: Date): Promis
   const rows = await db.case.findMany({
     where: { status: { in: [...ACTIVE_STATUSES] }, handler: { in: handlers } },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
-    take: 200,
   });
   const covers = new Map<string, Cover | null>();
   for (const h of new Set(rows.map((r) => r.handler))) covers.set(h, await coverFor(db, h, at));
@@ -68,7 +67,6 @@ export async function listUncoveredCases(db: Tx, deptKey: string, at: Date): Pro
   const rows = await db.case.findMany({
     where: { status: { in: [...ACTIVE_STATUSES] }, OR: [{ department: deptKey }, { handler: { in: members.map((m) => m.userid) } }] },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
-    take: 500,
   });
   const away = await awayAt(db, [...new Set(rows.map((r) => r.handler))], at);
   const nobody = new Set<string>();

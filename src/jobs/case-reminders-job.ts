@@ -6,6 +6,7 @@ import { workingDaysBetween } from '../domain/calendar/deadline.ts';
 import { dueReminders, overdueDayOne, reminderHorizon, type DueReminder } from '../domain/reminders/due-reminders.ts';
 import { isOfficeOpen } from '../domain/reminders/office-hours.ts';
 import { resolveRecipients } from '../domain/reminders/resolve-recipients.ts';
+import { responsibleIn } from '../domain/accountability/responsible.ts';
 import { claimReminders, type ReminderClaim } from '../db/reminder-claims.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import { renderCaseReminder } from '../messages/reminder-replies.ts';
@@ -46,7 +47,7 @@ function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: Parame
     key: r.key,
     caseNo: r.caseNo,
     kind: r.kind,
-    ...(r.kind === 'overdue' || r.kind === 'overdue_leader' ? { onWon: (tx: Tx) => recordOverdue(tx, { ...c, dueAt: r.dueAt }, now).then(() => undefined) } : {}),
+    ...(r.kind === 'overdue' || r.kind === 'overdue_leader' ? { onWon: (tx: Tx) => recordOverdue(tx, { ...c, dueAt: r.dueAt }, now, responsibleIn(org, c.handler)).then(() => undefined) } : {}),
     toUsers: people.map((p) => p.userid),
     messages: people.map((p) => ({
       key: `${r.key}:${p.userid}`,

@@ -12,6 +12,7 @@ import { recordOverdue } from '../db/accountability.ts';
 import { renderMorningDigest } from '../messages/reminder-replies.ts';
 import { STATUS_ZH } from '../messages/format.ts';
 import type { CaseStatus } from '../domain/case/case.ts';
+import { responsibleIn } from '../domain/accountability/responsible.ts';
 import type { Job } from './job.ts';
 
 /**
@@ -64,7 +65,7 @@ export const morningDigestJob: Job = {
       const content = renderMorningDigest(view, names, now);
       // After downtime the digest may be the first overdue notice a case gets: record it (once per case).
       const onWon = async (tx: Tx) => {
-        for (const c of view.overdue) await recordOverdue(tx, c, now);
+        for (const c of view.overdue) await recordOverdue(tx, c, now, responsibleIn(org, c.handler));
       };
       claims.push({ key, caseNo: null, kind: 'morning_digest', toUsers: [userid], messages: [{ key: `${key}:msg`, toUser: userid, kind: 'text', payload: { content } }], onWon });
     }

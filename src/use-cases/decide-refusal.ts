@@ -9,6 +9,7 @@ import { renderDecisionNotice } from '../messages/refusal-replies.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
+import { actedBy, recordOutcome } from './record-outcome.ts';
 
 export interface DecideRefusalInput {
   caseNo: number;
@@ -59,6 +60,10 @@ export async function decideRefusal(ctx: UseCaseContext, input: DecideRefusalInp
   }
   const after = await commitTransition(ctx.tx, c, d);
   const decided: RefusalFilingRecord = { ...filing, ...patch, version: filing.version + 1 };
+  // An approved refusal closes the case: credited to whoever filed it, on time if it was filed in time.
+  if (input.decision === 'approve') {
+    await recordOutcome(ctx, after, { kind: 'refused', acted: await actedBy(ctx.tx, c, filing.filer, filing.createdAt), judgedAt: filing.createdAt });
+  }
   await tellPeople(ctx, after, decided, input, escalated);
   return { kind: 'decided', decision: input.decision, case: after, filing: decided };
 }

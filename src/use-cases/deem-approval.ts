@@ -4,11 +4,12 @@ import type { Reason } from '../domain/case/decision.ts';
 import { decideDeemApproval } from '../domain/case/deemed-approval.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
+import { findActiveStaff, findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
 import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
+import { recordOutcome, responsibleAt } from './record-outcome.ts';
 
 export type DeemResult = { kind: 'deemed'; case: CaseRecord } | { kind: 'not_found'; caseNo: number } | { kind: 'skipped'; case: CaseRecord; reasons: Reason[] };
 
@@ -30,15 +31,20 @@ export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' |
   if (filing && (filing.status === 'pending' || filing.status === 'escalated')) {
     await updateFiling(ctx.tx, filing, { status: 'lapsed', decidedBy: SYSTEM_ACTOR, decidedAt: now });
   }
+  // The unit is accountable (R3 §5); whoever was to act at the deadline is the person concerned.
+  const responsible = await responsibleAt(ctx.tx, c.handler, c.dueAt ?? now);
   await recordAccountability(ctx.tx, {
     key: `deemed_approval:${c.no}`,
     at: now,
     kind: 'deemed_approval',
     subject: d.accountable,
     department: d.accountable,
+    person: responsible.person,
     caseNo: c.no,
-    detail: { dueAt: c.dueAt?.toISOString() ?? null, handler: c.handler },
+    detail: { dueAt: c.dueAt?.toISOString() ?? null, handler: c.handler, coveredFor: responsible.coveredFor },
   });
+  const acted = { userid: responsible.person, department: (await findActiveStaff(ctx.tx, responsible.person))?.department ?? c.department, coveredFor: responsible.coveredFor };
+  await recordOutcome({ tx: ctx.tx, now, calendar: ctx.calendar }, after, { kind: 'deemed_approved', acted });
 
   const dept = await findDepartment(ctx.tx, c.department);
   const office = await loadOffice(ctx.tx);

@@ -8,6 +8,7 @@ import { findService, listServices } from '../db/org-repository.ts';
 import { isStaff } from '../domain/org/actor.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
+import { recordOutcome } from './record-outcome.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {
@@ -83,6 +84,7 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
   const finish = decideFinish(record, { result: input.answeredAtOnce, immediate: true }, await transitionContextFor(ctx, record));
   if (!finish.ok) throw new Error(`case #${record.no} was registered but could not be finished at once: ${finish.reasons.map((r) => r.code).join(', ')}`);
   const after = await commitTransition(ctx.tx, record, finish);
+  await recordOutcome(ctx, after, { kind: 'done', acted: { userid: ctx.actor.userid, department, coveredFor: null }, immediate: true });
   return { kind: 'registered', case: after, service, repeated: false, answeredAtOnce: true };
 }
 

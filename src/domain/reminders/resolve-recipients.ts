@@ -28,7 +28,7 @@ export interface Recipient {
 }
 
 /** Who acts for `userid` now (R7): themselves, else their B, else their head (or the head's B). */
-function actingFor(org: OrgView, userid: string): string {
+export function actingFor(org: OrgView, userid: string): string {
   const dept = org.staffDepartment.get(userid);
   const posts = org.posts.filter((p) => p.department === dept);
   const head = dept ? (org.departments.get(dept)?.head ?? null) : null;

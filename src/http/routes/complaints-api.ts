@@ -3,7 +3,7 @@ import type { ComplaintStatus } from '../../domain/complaint/complaint.ts';
 import type Router from '@koa/router';
 import type { Clock } from '../../shared/clock.ts';
 import { listComplaints } from '../../db/complaint-repository.ts';
-import { badRequest, queryParam } from './query-params.ts';
+import { badRequest, pageParams, queryParam } from './query-params.ts';
 
 const STATUSES = ['open', 'answered', 'overdue'] as const;
 
@@ -12,13 +12,17 @@ export function registerComplaintsApi(router: Router, deps: { db: Db; clock: Clo
   router.get('/api/complaints', async (ctx) => {
     const statusText = queryParam(ctx.query, 'status')?.toLowerCase();
     const status = STATUSES.find((s) => s === statusText);
-    if (statusText !== undefined && !status) return badRequest(ctx, [`status must be one of ${STATUSES.join(', ')}`]);
+    const problems: string[] = [];
+    if (statusText !== undefined && !status) problems.push(`status must be one of ${STATUSES.join(', ')}`);
+    const page = pageParams(ctx.query, problems);
+    if (problems.length > 0) return badRequest(ctx, problems);
     const now = deps.clock.now();
     const filter =
       status === 'overdue' ? { overdueAt: now } : status ? { status: status.toUpperCase() as ComplaintStatus } : {};
-    const rows = await listComplaints(deps.db, filter);
+    const { complaints, next } = await listComplaints(deps.db, filter, page);
     ctx.body = {
-      complaints: rows.map((c) => ({
+      next,
+      complaints: complaints.map((c) => ({
         id: c.id,
         complainant: c.complainant,
         content: c.content,

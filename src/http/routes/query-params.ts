@@ -1,3 +1,4 @@
+import type { Page } from '../../db/page.ts';
 import { chinaInstant, endOfChinaDay } from '../../domain/calendar/china-time.ts';
 
 /** One query parameter as a string (the first, if repeated), or undefined when absent or empty. */
@@ -27,3 +28,17 @@ export function badRequest(ctx: { status: number; body: unknown }, problems: str
   ctx.status = 400;
   ctx.body = { error: 'bad_request', problems };
 }
+
+/** Lists come in pages: `limit` (1–5000, default 500) rows after `after` (a row number); the answer's `next` says where to go on. */
+export function pageParams(query: Record<string, string | string[] | undefined>, problems: string[]): Page {
+  const limitText = queryParam(query, 'limit');
+  const afterText = queryParam(query, 'after');
+  const limit = limitText === undefined ? DEFAULT_PAGE : Number(limitText);
+  const after = afterText === undefined ? undefined : Number(afterText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) problems.push(`limit must be a whole number from 1 to ${MAX_PAGE}`);
+  if (after !== undefined && (!Number.isInteger(after) || after < 0)) problems.push('after must be a whole number (the next of the previous page)');
+  return after === undefined ? { limit } : { limit, after };
+}
+
+const DEFAULT_PAGE = 500;
+const MAX_PAGE = 5000;
