@@ -11,9 +11,11 @@ import { CommandWords } from './parsing/command-words.ts';
 import { answerComplaint } from './commands/answer-complaint.ts';
 import { approve } from './commands/approve.ts';
 import { complain } from './commands/complain.ts';
+import { decideRecord } from './commands/decide-record.ts';
 import { endLeave } from './commands/end-leave.ts';
 import { escalate } from './commands/escalate.ts';
 import { finish } from './commands/finish.ts';
+import { giveStatement } from './commands/give-statement.ts';
 import { guide } from './commands/guide.ts';
 import { help } from './commands/help.ts';
 import { leave } from './commands/leave.ts';
@@ -53,6 +55,8 @@ export const COMMANDS = [
   escalate,
   noticeGiven,
   answerComplaint,
+  decideRecord,
+  giveStatement,
 ] as const;
 
 export type AnyCommandSpec = (typeof COMMANDS)[number];

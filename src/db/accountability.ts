@@ -1,4 +1,4 @@
-import type { NewAccountabilityRecord, Responsible } from '../domain/accountability/accountability-record.ts';
+import type { AccountabilityKind, AccountabilityRecordView, NewAccountabilityRecord, RecordDecision, Responsible } from '../domain/accountability/accountability-record.ts';
 import type { Tx } from './transaction.ts';
 
 /** R8: records a violation for the office to decide on. Returns false if it was already recorded. */
@@ -45,4 +45,76 @@ export async function recordOverdue(
     caseNo: c.no,
     detail: { dueAt: c.dueAt?.toISOString() ?? null, handler: c.handler, coveredFor: responsible.coveredFor, ...detail },
   });
+}
+
+type RecordRow = Awaited<ReturnType<Tx['accountabilityRecord']['findUniqueOrThrow']>>;
+
+function toView(r: RecordRow): AccountabilityRecordView {
+  return {
+    id: r.id,
+    at: r.at,
+    kind: r.kind as AccountabilityKind,
+    subject: r.subject,
+    department: r.department,
+    person: r.person,
+    caseNo: r.caseNo,
+    complaintId: r.complaintId,
+    detail: (r.detail ?? {}) as Record<string, unknown>,
+    notifiedAt: r.notifiedAt,
+    statementDueAt: r.statementDueAt,
+    statement: r.statement,
+    statementAt: r.statementAt,
+    decision: r.decision as RecordDecision | null,
+    decidedBy: r.decidedBy,
+    decidedAt: r.decidedAt,
+    decisionNote: r.decisionNote,
+  };
+}
+
+export async function findRecord(db: Tx, id: number): Promise<AccountabilityRecordView | null> {
+  const r = await db.accountabilityRecord.findUnique({ where: { id } });
+  return r ? toView(r) : null;
+}
+
+/** Stores the office's decision once; false when another decision came first. */
+export async function storeDecision(
+  tx: Tx,
+  id: number,
+  d: { decision: RecordDecision; decidedBy: string; decidedAt: Date; note: string | null; person: string | null; department: string | null },
+): Promise<boolean> {
+  const { count } = await tx.accountabilityRecord.updateMany({
+    where: { id, decision: null },
+    data: {
+      decision: d.decision,
+      decidedBy: d.decidedBy,
+      decidedAt: d.decidedAt,
+      decisionNote: d.note,
+      ...(d.person !== null ? { person: d.person } : {}),
+      ...(d.department !== null ? { department: d.department } : {}),
+    },
+  });
+  return count === 1;
+}
+
+/** Stores the written explanation once, before any decision; false when it came too late or twice. */
+export async function storeStatement(tx: Tx, id: number, text: string, at: Date): Promise<boolean> {
+  const { count } = await tx.accountabilityRecord.updateMany({ where: { id, decision: null, statementAt: null }, data: { statement: text, statementAt: at } });
+  return count === 1;
+}
+
+/**
+ * Claims the records whose person concerned has not been told yet, marking them told now with the
+ * given statement deadline; each record is claimed by one instance (the UPDATE … WHERE notifiedAt IS NULL decides).
+ */
+export async function claimUntoldRecords(tx: Tx, now: Date, statementDueAt: Date): Promise<AccountabilityRecordView[]> {
+  const rows = await tx.accountabilityRecord.updateManyAndReturn({
+    where: { notifiedAt: null, person: { not: null }, decision: null, at: { lte: now } },
+    data: { notifiedAt: now, statementDueAt },
+  });
+  return rows.map(toView).sort((a, b) => a.id - b.id);
+}
+
+/** Whether any record waits to be told to its person concerned (a cheap look before claiming). */
+export async function hasUntoldRecords(db: Tx, now: Date): Promise<boolean> {
+  return (await db.accountabilityRecord.findFirst({ where: { notifiedAt: null, person: { not: null }, decision: null, at: { lte: now } }, select: { id: true } })) !== null;
 }

@@ -1,19 +1,11 @@
 import type { Page } from './page.ts';
 import type { Tx } from './transaction.ts';
-import type { AccountabilityKind } from '../domain/accountability/accountability-record.ts';
+import { ACCOUNTABILITY_KINDS, type AccountabilityKind } from '../domain/accountability/accountability-record.ts';
 
-/** Every kind, checked against the type: a new kind added there must be added here too. */
-const KINDS: Record<AccountabilityKind, true> = {
-  overdue: true,
-  deemed_approval: true,
-  second_round_materials: true,
-  complaint_upheld: true,
-  shirked_referral: true,
-};
-export const ACCOUNTABILITY_KINDS = Object.keys(KINDS) as AccountabilityKind[];
+export { ACCOUNTABILITY_KINDS } from '../domain/accountability/accountability-record.ts';
 
 export function isAccountabilityKind(value: string): value is AccountabilityKind {
-  return Object.hasOwn(KINDS, value);
+  return (ACCOUNTABILITY_KINDS as readonly string[]).includes(value);
 }
 
 /** R8: one page of the records the office decides on, by number, optionally by kind and time range; `next` is the `after` of the following page. */

@@ -55,6 +55,14 @@ export const COMMAND_TEXTS = {
     purpose: '办公室：答复效能投诉',
     notAllowed: '抱歉，效能投诉由办公室答复，您不是办公室工作人员，未作任何更改。',
   },
+  decideRecord: {
+    words: ['处理'],
+    usage: '处理 编号 批评教育|通报批评|书面告诫|诫勉谈话|不予追究 [责任人 姓名] [说明]',
+    example: '处理 12 批评教育 已当面提醒按时办结',
+    purpose: '办公室：认定效能记录',
+    notAllowed: '抱歉，效能记录由办公室认定处理，您不是办公室工作人员，未作任何更改。',
+  },
+  giveStatement: { words: ['申辩'], usage: '申辩 编号 说明', example: '申辩 12 当日系统故障，已于次日上午办结', purpose: '对效能记录说明情况' },
 } as const satisfies Record<string, CommandText>;
 
 export type CommandName = keyof typeof COMMAND_TEXTS;
@@ -77,4 +85,8 @@ export const FIELD_LABELS: Record<string, string> = {
   complaintId: '投诉编号（格式：答复投诉 编号 属实|不属实 答复内容）',
   verdict: '核查结论“属实”或“不属实”',
   answer: '答复内容',
+  recordId: '记录编号（如：处理 12 批评教育）',
+  decision: '处理决定：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究',
+  responsible: '责任人姓名',
+  statement: '申辩说明',
 };

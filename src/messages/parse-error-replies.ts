@@ -19,6 +19,8 @@ export const PARSE_ERROR_CODES = [
   'bad_date',
   'leave_end_before_start',
   'bad_material_index',
+  'bad_record_no',
+  'unknown_decision',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -120,6 +122,10 @@ function describe(error: ParseErrorView): string {
       return '结束时间早于开始时间，请检查。';
     case 'bad_material_index':
       return `材料序号“${value}”无效，请写 1、3 这样的序号，或“全部”。`;
+    case 'bad_record_no':
+      return `“${value}”不是有效的记录编号，请写成 12 这样的正整数。`;
+    case 'unknown_decision':
+      return `“${value}”不是处理决定，请写：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究。`;
     case 'empty':
     case 'unknown_command':
       return '请发送“帮助”查看全部命令。';

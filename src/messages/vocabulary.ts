@@ -2,6 +2,7 @@
  * The words people type that the parser understands (the other direction of the catalogue): channels,
  * categories, dates and times, material lists, verdicts. src/bot/parsing builds its patterns from these.
  */
+import type { RecordDecision } from '../domain/accountability/accountability-record.ts';
 import type { Channel } from '../domain/case/case.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 
@@ -92,3 +93,18 @@ export const COMPLAINT_VERDICTS: readonly { word: string; upheld: boolean }[] = 
 
 /** 答复投诉 编号 3 may be written 编号3. */
 export const COMPLAINT_ID_LABEL = '编号';
+
+/** 处理 记录编号 决定: the office's decisions (责任追究制 §3). */
+export const DECISION_WORDS: Readonly<Record<string, RecordDecision>> = {
+  批评教育: 'criticism',
+  通报批评: 'public_criticism',
+  书面告诫: 'written_warning',
+  诫勉谈话: 'admonition',
+  不予追究: 'no_action',
+};
+
+/** 处理 12 …, 记录12, 编号12: the words that may come before a record number. */
+export const RECORD_NO_LABELS = ['记录', '编号'] as const;
+
+/** 处理 … 责任人 李华: names the person concerned when the record names nobody. */
+export const RESPONSIBLE_LABEL = '责任人';

@@ -46,6 +46,7 @@ export async function answerComplaint(ctx: UseCaseContext, input: { id: number; 
       at: ctx.now,
       kind: 'complaint_upheld',
       subject,
+      person: subject === UNKNOWN_SUBJECT ? null : subject,
       department: person?.department ?? linked?.department ?? null,
       caseNo: complaint.caseNo,
       complaintId: complaint.id,

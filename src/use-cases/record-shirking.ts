@@ -18,6 +18,7 @@ export async function recordShirkingIfDue(ctx: UseCaseContext, c: CaseRecord, hi
     at: ctx.now,
     kind: 'shirked_referral',
     subject: ctx.actor.userid,
+    person: ctx.actor.userid,
     department: c.department,
     caseNo: c.no,
     detail: { handOffs },

@@ -68,6 +68,7 @@ export async function requestMaterials(ctx: UseCaseContext, input: { caseNo: num
       kind: 'second_round_materials',
       // The one who gave the first notice missed these materials.
       subject: first.actor,
+      person: first.actor,
       department: c.department,
       caseNo: c.no,
       detail: { notice: decision.number, firstNotice: first.number, materials: decision.outsideFirstNotice, askedBy: ctx.actor.userid },

@@ -20,6 +20,7 @@ const MAY_SEND: Record<string, readonly string[]> = {
   guide: ['guest', 'clerk', 'head', 'office', 'leader', 'principal'],
   // R8 §4: the office takes and answers efficiency complaints.
   answerComplaint: ['office'],
+  decideRecord: ['office'],
 };
 const STAFF = ['clerk', 'head', 'office', 'leader', 'principal'];
 

@@ -45,6 +45,8 @@ describe.each(BACKENDS)('catching up after downtime (%s)', (backend) => {
     expect(await restartAt(at('2026-09-22T10:30:00'))).toEqual([
       `09-22 10:30 chenjing 【超期提醒】#${a} 已超过办理期限`,
       `09-22 10:30 chenjing 【超期提醒】#${e} 已超过办理期限`,
+      // Both overdue cases are recorded; 李华 hears of both records in one message.
+      `09-22 10:30 lihua 【效能记录】您有 2 条新的效能记录，办公室将据此认定：`,
       `09-22 10:30 lihua 【超期提醒】#${a} 已超过办理期限`,
       `09-22 10:30 lihua 【超期提醒】#${e} 已超过办理期限`,
       `09-22 10:30 zhaomin 【超期提醒】#${a} 已超过办理期限`,

@@ -66,6 +66,8 @@ describe.each(BACKENDS)('a fortnight of deadline reminders (%s)', (backend) => {
       `09-21 15:30 zhaomin 【到期提醒】#${A} 今天到期，距下班还有 2 小时`,
       // Overdue at midnight; routine, so it waits for the office to open.
       `09-22 09:00 chenjing 【超期提醒】#${A} 已超过办理期限`,
+      // The overdue case is recorded for the office; 李华 is told, and may explain (申辩) before it decides.
+      `09-22 09:00 lihua 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
       `09-22 09:00 lihua 【超期提醒】#${A} 已超过办理期限`,
       `09-22 09:00 zhaomin 【超期提醒】#${A} 已超过办理期限`,
       // Second overdue working day: the leader is told; the others get the digest. 李华 is away.

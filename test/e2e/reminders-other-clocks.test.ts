@@ -78,6 +78,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       // Deemed approved at midnight; told when the office opens: handler/head, office head, leader.
       `09-22 09:00 chenjing 【视为同意】请示性事项 #${I} 未在期限（9月21日（周一）24:00）内答复，按限时办结制第五条视为默认同意，由此产生的后果由办理单位科普部负责。`,
       `09-22 09:00 chenjing 【每日待办汇总】9月22日`,
+      // The deemed approval is recorded against the unit, with 陈静 (who was to answer) as the person concerned.
+      `09-22 09:00 chenjing 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
       `09-22 09:00 liuyang 【投诉答复提醒】效能投诉 编号 1 下个工作日到期`,
       `09-22 09:00 liuyang 【视为同意】请示性事项 #${I} 未在期限（9月21日（周一）24:00）内答复，按限时办结制第五条视为默认同意，由此产生的后果由办理单位科普部负责。`,
       `09-22 09:00 lihua 【紧急】【到期提醒】#${U} 今天到期`,
@@ -90,6 +92,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-23 00:00 lihua 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 00:00 zhaomin 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 09:00 chenjing 【每日待办汇总】9月23日`,
+      // The urgent case's overdue record is told when the office opens, not at midnight.
+      `09-23 09:00 lihua 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
       // Filed Tue 16:00: half a working day → Wed 11:30 to the leader; one working day → Wed 15:30 to the principal.
       `09-23 11:30 wangqiang 【待您决定】李华于 9月22日 16:00 报备不予办理 #${R}（当事人：赵六），已过半个工作日，尚未决定。`,
       `09-23 15:30 zhangwei 【待决定提醒】李华于 9月22日 16:00 报备不予办理 #${R}（当事人：赵六），报分管领导王强已过一个工作日，尚未决定。`,
