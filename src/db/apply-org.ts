@@ -1,5 +1,6 @@
 import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
+import { schemeFrom } from '../domain/evaluation/scheme.ts';
 import type { OrgFile } from '../org/org-file.ts';
 
 export interface ApplyOrgResult {
@@ -49,6 +50,8 @@ async function syncSettings(tx: Tx, org: OrgFile): Promise<number> {
     principal: org.principal,
     office: org.office,
     complaintAnswerDays: String(org.complaintAnswerDays ?? 5),
+    // The whole scheme, defaults filled in, so that what the evaluation used is what the file said.
+    evaluation: JSON.stringify(schemeFrom(org.evaluation)),
   };
   const have = new Map((await tx.orgSetting.findMany()).map((r) => [r.key, r.value]));
   let changes = 0;

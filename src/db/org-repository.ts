@@ -1,6 +1,7 @@
 import type { Actor, OrgRole } from '../domain/org/actor.ts';
 import { guestActor } from '../domain/org/actor.ts';
 import { isOfficeMember, type DepartmentInfo, type Office, type OrgSettings, type ServiceInfo, type StaffMember } from '../domain/org/org-records.ts';
+import { schemeFrom, type EvaluationScheme, type EvaluationSchemeInput } from '../domain/evaluation/scheme.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import type { Tx } from './transaction.ts';
 
@@ -86,6 +87,12 @@ export async function readOrgSettings(db: Tx): Promise<OrgSettings> {
     office: get('office'),
     complaintAnswerDays: Number(get('complaintAnswerDays') ?? 5),
   };
+}
+
+/** The evaluation scheme of the organization file, defaults filled in (also for kinds added after the file was applied). */
+export async function readEvaluationScheme(db: Tx): Promise<EvaluationScheme> {
+  const row = await db.orgSetting.findUnique({ where: { key: 'evaluation' } });
+  return schemeFrom(row ? (JSON.parse(row.value) as EvaluationSchemeInput) : undefined);
 }
 
 /** The office department named by the organization file, with its head and members; the one place that looks it up. */

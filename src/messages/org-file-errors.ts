@@ -62,6 +62,7 @@ export const ORG_SCHEMA_ERROR = {
   wrongType: (actual: string) => `类型不正确，实际是${actual}`,
   atLeastOne: '至少需要一项',
   expectedPositiveInteger: (input: string) => `应为正整数，实际是 ${input}`,
+  negative: (input: string) => `不能小于 0，实际是 ${input}`,
   tooLong: (maximum: string) => `过长（最多 ${maximum} 个字符）`,
   tooBig: (maximum: string, input: string) => `不能大于 ${maximum}，实际是 ${input}`,
   requiredOneOf: (allowed: readonly string[]) => `缺少必填项（应为 ${allowed.join('、')} 之一）`,
@@ -70,6 +71,12 @@ export const ORG_SCHEMA_ERROR = {
     `${isClass ? '时限类别' : '值'} "${input}" 无效，应为 ${allowed.join('、')} 之一`,
   /** `allowed`: the fields of that section, when known. */
   unknownField: (allowed: readonly string[] | undefined) => `未知字段${allowed ? `（可用字段：${allowed.join(', ')}）` : ''}`,
+} as const;
+
+/** The evaluation scheme's values taken together. */
+export const ORG_SCHEME_ERROR = {
+  gradesOutOfOrder: '等次分数线应为 excellent（优秀）> good（良好）> pass（合格）',
+  gradeAboveBase: (base: number) => `等次分数线不能高于基础分 ${base}`,
 } as const;
 
 /** Cross-reference problems: people, departments, posts and services that name each other. */

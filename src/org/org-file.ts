@@ -3,6 +3,7 @@
  * whom (AB岗) and which services the unit promises (服务承诺). This module is the typed model only;
  * parsing and validation live in parse-org-file.ts so that consumers need not import YAML or zod.
  */
+import type { EvaluationSchemeInput } from '../domain/evaluation/scheme.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 
 export interface Department {
@@ -66,6 +67,8 @@ export interface OrgFile {
   staff: Staff[];
   posts: Post[];
   services: Service[];
+  /** Extension: the evaluation scheme (效能考评制); what it leaves out keeps the defaults. */
+  evaluation?: EvaluationSchemeInput;
 }
 
 /** The regulation says "规定的工作日内" without a number; five is the unit's usual promise. */

@@ -5,6 +5,8 @@
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import { ACCOUNTABILITY_KINDS, RECORD_DECISIONS, type AccountabilityKind } from '../domain/accountability/accountability-record.ts';
+import { checkScheme, schemeFrom, type EvaluationSchemeInput } from '../domain/evaluation/scheme.ts';
 import { TIME_LIMIT_CLASSES } from '../domain/time-limit-class.ts';
 import {
   DEFAULT_COMPLAINT_ANSWER_DAYS,
@@ -15,7 +17,7 @@ import {
 
 import { checkReferences } from './check-org-references.ts';
 import type { OrgError, Path } from './org-error.ts';
-import { ORG_FILE, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
+import { ORG_FILE, ORG_SCHEME_ERROR, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -47,6 +49,20 @@ const serviceSchema = z.strictObject({
   promisedDays: optionalWorkingDays,
 });
 
+// The evaluation scheme (效能考评制): every part optional, defaults in src/domain/evaluation/scheme.ts.
+const points = z.number().min(0).max(1000);
+const pointsWithCap = z.strictObject({ points: points.optional(), cap: points.optional() });
+const kindEntries = Object.fromEntries(ACCOUNTABILITY_KINDS.map((k) => [k, pointsWithCap.optional()])) as Record<AccountabilityKind, z.ZodOptional<typeof pointsWithCap>>;
+const evaluationSchema = z.strictObject({
+  base: z.number().positive().max(1000).optional(),
+  deductions: z.strictObject(kindEntries).optional(),
+  decisions: z.strictObject({ criticism: points.optional(), public_criticism: points.optional(), written_warning: points.optional(), admonition: points.optional() }).optional(),
+  dissatisfied: pointsWithCap.optional(),
+  bonuses: z.strictObject({ key_task_early: pointsWithCap.optional() }).optional(),
+  grades: z.strictObject({ excellent: points.optional(), good: points.optional(), pass: points.optional() }).optional(),
+  veto: z.strictObject({ kinds: z.array(z.enum(ACCOUNTABILITY_KINDS)).optional(), decisions: z.array(z.enum(RECORD_DECISIONS)).optional() }).optional(),
+});
+
 const orgSchema = z.strictObject({
   unit: text,
   principal: text,
@@ -60,6 +76,7 @@ const orgSchema = z.strictObject({
   // `posts:` left empty in YAML is null; a unit may not have set up its posts or catalog yet.
   posts: z.preprocess((v) => (v === null ? [] : v), z.array(postSchema)),
   services: z.preprocess((v) => (v === null ? [] : v), z.array(serviceSchema)),
+  evaluation: z.preprocess((v) => (v === null ? undefined : v), evaluationSchema.optional()),
 });
 
 // Compile-time check that what the schema produces fits the published model.
@@ -71,6 +88,13 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   staff: Object.keys(staffSchema.shape),
   posts: Object.keys(postSchema.shape),
   services: Object.keys(serviceSchema.shape),
+  evaluation: Object.keys(evaluationSchema.shape),
+  'evaluation.deductions': ACCOUNTABILITY_KINDS,
+  'evaluation.decisions': ['criticism', 'public_criticism', 'written_warning', 'admonition'],
+  'evaluation.dissatisfied': ['points', 'cap'],
+  'evaluation.bonuses': ['key_task_early'],
+  'evaluation.grades': ['excellent', 'good', 'pass'],
+  'evaluation.veto': ['kinds', 'decisions'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -122,11 +146,22 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
     for (const issue of parsed.error.issues) found.push(...describeIssue(issue));
   }
   found.push(...checkReferences(data as Record<string, unknown>));
+  if (parsed.success) found.push(...checkEvaluation(parsed.data.evaluation));
 
   if (found.length > 0 || !parsed.success) {
     return { ok: false, errors: sortByLine(found.map((e) => formatError(e, doc, lineCounter))) };
   }
   return { ok: true, org: parsed.data };
+}
+
+/** The scheme's values together: grade bands in order and within the base. */
+function checkEvaluation(input: EvaluationSchemeInput | undefined): OrgError[] {
+  if (!input) return [];
+  return checkScheme(schemeFrom(input)).map((p) =>
+    p.code === 'grades_out_of_order'
+      ? { path: ['evaluation', 'grades'], message: ORG_SCHEME_ERROR.gradesOutOfOrder }
+      : { path: ['evaluation', 'grades', p.grade], message: ORG_SCHEME_ERROR.gradeAboveBase(p.base) },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,6 +261,7 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
     case 'too_small':
       if (issue.origin === 'string') return [{ path, message: ORG_SCHEMA_ERROR.empty }];
       if (issue.origin === 'array') return [{ path, message: ORG_SCHEMA_ERROR.atLeastOne }];
+      if (issue.origin === 'number' && issue.minimum === 0 && issue.inclusive) return [{ path, message: ORG_SCHEMA_ERROR.negative(String(issue.input)) }];
       return [{ path, message: ORG_SCHEMA_ERROR.expectedPositiveInteger(String(issue.input)) }];
     case 'too_big':
       if (issue.origin === 'string') return [{ path, message: ORG_SCHEMA_ERROR.tooLong(String(issue.maximum)) }];
@@ -236,7 +272,8 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
       return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class', String(issue.input), allowed) }];
     }
     case 'unrecognized_keys': {
-      const section = typeof path[0] === 'string' && path.length === 2 ? path[0] : '';
+      // departments[3] → 'departments'; evaluation.deductions → 'evaluation.deductions'.
+      const section = path.filter((p) => typeof p === 'string').join('.');
       const message = ORG_SCHEMA_ERROR.unknownField(ALLOWED_KEYS[section]);
       return issue.keys.map((key) => ({ path: [...path, key], message }));
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
 import type { OrgFile, ParseOrgFileResult } from '../../src/org/org-file.ts';
 import { parseOrgFile } from '../../src/org/parse-org-file.ts';
+import { DEFAULT_SCHEME, schemeFrom } from '../../src/domain/evaluation/scheme.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/org/${name}`, import.meta.url), 'utf8');
 const basicText = fixture('basic-org.yaml');
@@ -206,7 +207,7 @@ describe('parseOrgFile: errors', () => {
       'staff：缺少必填项',
       'posts：缺少必填项',
       'services：缺少必填项',
-      'units：未知字段（可用字段：unit, principal, office, complaintAnswerDays, departments, staff, posts, services）（第 2 行）',
+      'units：未知字段（可用字段：unit, principal, office, complaintAnswerDays, departments, staff, posts, services, evaluation）（第 2 行）',
     ]);
   });
 
@@ -218,5 +219,36 @@ describe('parseOrgFile: errors', () => {
       if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
     }
     expect(parseOrgFile(undefined as unknown as string)).toEqual({ ok: false, errors: ['组织文件内容应为文本'] });
+  });
+});
+
+describe('the evaluation scheme (evaluation:)', () => {
+  const withScheme = (scheme: string) => `${readFileSync(new URL('../fixtures/org/basic-org.yaml', import.meta.url), 'utf8')}\nevaluation:\n${scheme}`;
+
+  it('keeps the defaults for what the file leaves out, and takes what it gives', () => {
+    const parsed = parseOrgFile(withScheme('  base: 100\n  deductions:\n    overdue: { points: 3 }\n  veto:\n    decisions: [written_warning]\n'));
+    expect(parsed.ok).toBe(true);
+    const scheme = schemeFrom(parsed.ok ? parsed.org.evaluation : undefined);
+    expect(scheme.deductions.overdue).toEqual({ points: 3, cap: 20 });
+    expect(scheme.deductions.complaint_upheld).toEqual(DEFAULT_SCHEME.deductions.complaint_upheld);
+    expect(scheme.veto).toEqual({ kinds: [], decisions: ['written_warning'] });
+  });
+
+  it('rejects a broken scheme with every error named: a negative cap, an unknown kind, bands out of order', () => {
+    const parsed = parseOrgFile(
+      withScheme('  deductions:\n    overdue: { points: 2, cap: -5 }\n    late: { points: 1 }\n  grades: { excellent: 80, good: 85 }\n  veto:\n    decisions: [fire]\n'),
+    );
+    expect(parsed.ok).toBe(false);
+    const errors = parsed.ok ? [] : parsed.errors;
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^evaluation\.deductions\.overdue\.cap：不能小于 0，实际是 -5（第 \d+ 行）$/u),
+        expect.stringMatching(/^evaluation\.deductions\.late：未知字段（可用字段：overdue, /u),
+        expect.stringMatching(/^evaluation\.veto\.decisions\[0\]：值 "fire" 无效/u),
+      ]),
+    );
+    // The bands are checked together once every value alone is right.
+    const bands = parseOrgFile(withScheme('  grades: { excellent: 80, good: 85 }\n'));
+    expect(bands.ok ? [] : bands.errors).toEqual([expect.stringMatching(/^evaluation\.grades：等次分数线应为 excellent（优秀）> good（良好）> pass（合格）/u)]);
   });
 });
