@@ -16,6 +16,8 @@ import { registerComplaintsApi } from './http/routes/complaints-api.ts';
 import { registerAccountabilityApi } from './http/routes/accountability-api.ts';
 import { registerDepartmentQueueApi } from './http/routes/department-queue-api.ts';
 import { registerServicePages } from './http/routes/service-pages.ts';
+import { registerEvaluationsApi } from './http/routes/evaluations-api.ts';
+import { registerReportPages } from './http/routes/report-pages.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
@@ -97,7 +99,9 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerComplaintsApi(router, { db, clock });
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });
+    registerEvaluationsApi(router, { db });
     registerServicePages(router, { db });
+    registerReportPages(router, { db, clock });
     const cleanup = deps.extraRoutes?.(router);
     if (cleanup) closeExtras = cleanup;
   });

@@ -14,6 +14,7 @@ import { complain } from './commands/complain.ts';
 import { decideRecord } from './commands/decide-record.ts';
 import { endLeave } from './commands/end-leave.ts';
 import { escalate } from './commands/escalate.ts';
+import { evaluate } from './commands/evaluate.ts';
 import { finish } from './commands/finish.ts';
 import { giveStatement } from './commands/give-statement.ts';
 import { guide } from './commands/guide.ts';
@@ -57,6 +58,7 @@ export const COMMANDS = [
   answerComplaint,
   decideRecord,
   giveStatement,
+  evaluate,
 ] as const;
 
 export type AnyCommandSpec = (typeof COMMANDS)[number];

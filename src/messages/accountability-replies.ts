@@ -15,6 +15,7 @@ export const KIND_ZH: Record<AccountabilityKind, string> = {
   late_written_notice: '未按期书面告知',
   refusal_undecided: '否定报备逾期未决定',
   key_task_late: '重点工作任务逾期',
+  dissatisfied: '回访不满意',
   rectification_late: '整改逾期',
 };
 

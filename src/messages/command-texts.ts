@@ -62,6 +62,13 @@ export const COMMAND_TEXTS = {
     purpose: '办公室：认定效能记录',
     notAllowed: '抱歉，效能记录由办公室认定处理，您不是办公室工作人员，未作任何更改。',
   },
+  evaluate: {
+    words: ['考评'],
+    usage: '考评 期间 [定稿]',
+    example: '考评 2026上半年',
+    purpose: '效能考评排名；办公室加“定稿”',
+    notAllowed: '抱歉，考评结果供办公室和单位领导查看，未作任何更改。',
+  },
   giveStatement: { words: ['申辩'], usage: '申辩 编号 说明', example: '申辩 12 当日系统故障，已于次日上午办结', purpose: '对效能记录说明情况' },
 } as const satisfies Record<string, CommandText>;
 
@@ -89,4 +96,5 @@ export const FIELD_LABELS: Record<string, string> = {
   decision: '处理决定：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究',
   responsible: '责任人姓名',
   statement: '申辩说明',
+  period: '考评期间（如 2026上半年、2026年、12月）',
 };

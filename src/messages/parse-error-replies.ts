@@ -21,6 +21,7 @@ export const PARSE_ERROR_CODES = [
   'bad_material_index',
   'bad_record_no',
   'unknown_decision',
+  'bad_period',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -126,6 +127,8 @@ function describe(error: ParseErrorView): string {
       return `“${value}”不是有效的记录编号，请写成 12 这样的正整数。`;
     case 'unknown_decision':
       return `“${value}”不是处理决定，请写：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究。`;
+    case 'bad_period':
+      return `“${value}”不是考评期间，请写成 2026年、2026上半年、2026下半年、2026年12月 或 12月。`;
     case 'empty':
     case 'unknown_command':
       return '请发送“帮助”查看全部命令。';

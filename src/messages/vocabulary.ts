@@ -108,3 +108,18 @@ export const RECORD_NO_LABELS = ['记录', '编号'] as const;
 
 /** 处理 … 责任人 李华: names the person concerned when the record names nobody. */
 export const RESPONSIBLE_LABEL = '责任人';
+
+/** 考评 2026上半年 / 通报 11月: how periods are named in chat (效能考评制: 年中 and 年终). */
+export const PERIOD_WORDS = {
+  year: '年',
+  month: '月',
+  halves: { 上半年: 1, 年中: 1, 下半年: 2 } as Readonly<Record<string, 1 | 2>>,
+  yearEnd: '年终',
+  thisYear: '今年',
+  lastYear: '去年',
+  thisMonth: '本月',
+  lastMonth: '上月',
+} as const;
+
+/** 考评 2026上半年 定稿: freezes the result (office). */
+export const FREEZE_WORD = '定稿';

@@ -21,6 +21,7 @@ const MAY_SEND: Record<string, readonly string[]> = {
   // R8 §4: the office takes and answers efficiency complaints.
   answerComplaint: ['office'],
   decideRecord: ['office'],
+  evaluate: ['office', 'leader', 'principal'],
 };
 const STAFF = ['clerk', 'head', 'office', 'leader', 'principal'];
 

@@ -11,7 +11,9 @@ export const ACCOUNTABILITY_KINDS = [
   'refusal_undecided',
   // 效能考评制 §1: a key task's milestone or deadline passed undone.
   'key_task_late',
-  // 回访: a rectification after a dissatisfied rating not done in time.
+  // 回访: the applicant rated the case 不满意 or worse (the office may decide 不予追究 if unfair).
+  'dissatisfied',
+  // 回访: the rectification after a dissatisfied rating not done in time.
   'rectification_late',
 ] as const;
 export type AccountabilityKind = (typeof ACCOUNTABILITY_KINDS)[number];

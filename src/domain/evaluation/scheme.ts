@@ -23,8 +23,6 @@ export interface EvaluationScheme {
   deductions: Record<AccountabilityKind, PointsWithCap>;
   /** Added to the record's kind points once the office decides; 不予追究 makes the record count nothing. */
   decisions: Record<ScoredDecision, number>;
-  /** Per rating of 不满意 or worse (回访). */
-  dissatisfied: PointsWithCap;
   bonuses: { key_task_early: PointsWithCap };
   /** The lowest score of each grade; below `pass`, 不合格. */
   grades: { excellent: number; good: number; pass: number };
@@ -43,10 +41,10 @@ export const DEFAULT_SCHEME: EvaluationScheme = {
     late_written_notice: { points: 2, cap: 10 },
     refusal_undecided: { points: 3, cap: 15 },
     key_task_late: { points: 3, cap: 15 },
+    dissatisfied: { points: 1, cap: 10 },
     rectification_late: { points: 2, cap: 10 },
   },
   decisions: { criticism: 1, public_criticism: 3, written_warning: 5, admonition: 5 },
-  dissatisfied: { points: 1, cap: 10 },
   bonuses: { key_task_early: { points: 2, cap: 10 } },
   grades: { excellent: 90, good: 80, pass: 60 },
   veto: { kinds: [], decisions: ['public_criticism', 'written_warning', 'admonition'] },
@@ -57,7 +55,6 @@ export interface EvaluationSchemeInput {
   base?: number;
   deductions?: Partial<Record<AccountabilityKind, Partial<PointsWithCap>>>;
   decisions?: Partial<Record<ScoredDecision, number>>;
-  dissatisfied?: Partial<PointsWithCap>;
   bonuses?: { key_task_early?: Partial<PointsWithCap> };
   grades?: Partial<EvaluationScheme['grades']>;
   veto?: Partial<EvaluationScheme['veto']>;
@@ -74,7 +71,6 @@ export function schemeFrom(input: EvaluationSchemeInput | undefined): Evaluation
     base: i.base ?? d.base,
     deductions,
     decisions: { ...d.decisions, ...(i.decisions ?? {}) },
-    dissatisfied: { ...d.dissatisfied, ...(i.dissatisfied ?? {}) },
     bonuses: { key_task_early: { ...d.bonuses.key_task_early, ...(i.bonuses?.key_task_early ?? {}) } },
     grades: { ...d.grades, ...(i.grades ?? {}) },
     veto: { kinds: i.veto?.kinds ?? d.veto.kinds, decisions: i.veto?.decisions ?? d.veto.decisions },
