@@ -23,6 +23,8 @@ import { leave } from './commands/leave.ts';
 import { materialsComplete } from './commands/materials-complete.ts';
 import { noticeGiven } from './commands/notice-given.ts';
 import { overturn } from './commands/overturn.ts';
+import { rate } from './commands/rate.ts';
+import { rectify } from './commands/rectify.ts';
 import { referOut } from './commands/refer-out.ts';
 import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
@@ -59,6 +61,8 @@ export const COMMANDS = [
   decideRecord,
   giveStatement,
   evaluate,
+  rate,
+  rectify,
 ] as const;
 
 export type AnyCommandSpec = (typeof COMMANDS)[number];

@@ -69,6 +69,13 @@ export const COMMAND_TEXTS = {
     purpose: '效能考评排名；办公室加“定稿”',
     notAllowed: '抱歉，考评结果供办公室和单位领导查看，未作任何更改。',
   },
+  rate: {
+    words: ['回访'],
+    usage: '回访 #编号 非常满意|满意|基本满意|不满意|非常不满意 [说明]',
+    example: '回访 #12 满意',
+    purpose: '登记当事人评价',
+  },
+  rectify: { words: ['整改'], usage: '整改 #编号 整改情况', example: '整改 #12 已重新电话答复并致歉', purpose: '不满意评价已整改' },
   giveStatement: { words: ['申辩'], usage: '申辩 编号 说明', example: '申辩 12 当日系统故障，已于次日上午办结', purpose: '对效能记录说明情况' },
 } as const satisfies Record<string, CommandText>;
 
@@ -97,4 +104,5 @@ export const FIELD_LABELS: Record<string, string> = {
   responsible: '责任人姓名',
   statement: '申辩说明',
   period: '考评期间（如 2026上半年、2026年、12月）',
+  rating: '回访评价：非常满意、满意、基本满意、不满意 或 非常不满意',
 };

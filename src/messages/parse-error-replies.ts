@@ -22,6 +22,7 @@ export const PARSE_ERROR_CODES = [
   'bad_record_no',
   'unknown_decision',
   'bad_period',
+  'unknown_rating',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -129,6 +130,8 @@ function describe(error: ParseErrorView): string {
       return `“${value}”不是处理决定，请写：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究。`;
     case 'bad_period':
       return `“${value}”不是考评期间，请写成 2026年、2026上半年、2026下半年、2026年12月 或 12月。`;
+    case 'unknown_rating':
+      return `“${value}”不是回访评价，请写：非常满意、满意、基本满意、不满意 或 非常不满意。`;
     case 'empty':
     case 'unknown_command':
       return '请发送“帮助”查看全部命令。';

@@ -123,3 +123,12 @@ export const PERIOD_WORDS = {
 
 /** 考评 2026上半年 定稿: freezes the result (office). */
 export const FREEZE_WORD = '定稿';
+
+/** 回访 #no 满意: the applicant's rating, 5 (非常满意) to 1 (非常不满意). */
+export const RATING_WORDS: Readonly<Record<string, number>> = {
+  非常满意: 5,
+  满意: 4,
+  基本满意: 3,
+  不满意: 2,
+  非常不满意: 1,
+};

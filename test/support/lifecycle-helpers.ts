@@ -22,15 +22,18 @@ export function inboxOf(t: TestBot, userid: string): string[] {
  */
 export async function stateOf(t: TestBot): Promise<unknown> {
   const db = t.database.prisma;
-  const [cases, events, filings, notices, records, messages] = await Promise.all([
+  const [cases, events, filings, notices, records, messages, outcomes, ratings, evaluations] = await Promise.all([
     db.case.findMany({ orderBy: { no: 'asc' } }),
     db.caseEvent.findMany({ orderBy: { id: 'asc' } }),
     db.refusalFiling.findMany({ orderBy: { id: 'asc' } }),
     db.materialsNotice.findMany({ orderBy: { id: 'asc' } }),
     db.accountabilityRecord.findMany({ orderBy: { id: 'asc' } }),
     db.outboxMessage.findMany({ where: { NOT: { key: { startsWith: 'reply:' } } }, select: { key: true }, orderBy: { id: 'asc' } }),
+    db.caseOutcome.findMany({ orderBy: { caseNo: 'asc' } }),
+    db.caseRating.findMany({ orderBy: { caseNo: 'asc' } }),
+    db.evaluationRun.findMany({ orderBy: { period: 'asc' } }),
   ]);
-  return JSON.parse(JSON.stringify({ cases, events, filings, notices, records, messages }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return JSON.parse(JSON.stringify({ cases, events, filings, notices, records, messages, outcomes, ratings, evaluations }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 export async function caseJson(t: TestBot, no: number): Promise<any> {
