@@ -18,6 +18,7 @@ import { registerDepartmentQueueApi } from './http/routes/department-queue-api.t
 import { registerServicePages } from './http/routes/service-pages.ts';
 import { registerEvaluationsApi } from './http/routes/evaluations-api.ts';
 import { registerReportPages } from './http/routes/report-pages.ts';
+import { registerBulletinsApi } from './http/routes/bulletins-api.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
@@ -100,6 +101,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });
     registerEvaluationsApi(router, { db });
+    registerBulletinsApi(router, { db, clock });
     registerServicePages(router, { db });
     registerReportPages(router, { db, clock });
     const cleanup = deps.extraRoutes?.(router);

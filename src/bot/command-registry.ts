@@ -10,6 +10,7 @@ import type { Audience, CommandOf, CommandSpec } from './define-command.ts';
 import { CommandWords } from './parsing/command-words.ts';
 import { answerComplaint } from './commands/answer-complaint.ts';
 import { approve } from './commands/approve.ts';
+import { bulletin } from './commands/bulletin.ts';
 import { complain } from './commands/complain.ts';
 import { decideRecord } from './commands/decide-record.ts';
 import { endLeave } from './commands/end-leave.ts';
@@ -61,6 +62,7 @@ export const COMMANDS = [
   decideRecord,
   giveStatement,
   evaluate,
+  bulletin,
   rate,
   rectify,
 ] as const;

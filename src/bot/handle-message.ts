@@ -27,9 +27,11 @@ export interface MessageDeps {
  */
 export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string, msg: InboundMessage, now: Date): Promise<void> {
   const outgoing: OutboundMessage[] = [];
-  // A reply already shown on the tapped card ({ shownOnCard }) is not sent again as text.
+  // A reply already shown on the tapped card ({ shownOnCard }) is not sent again.
   const reply = (answer: Reply) => {
-    if (typeof answer === 'string') outgoing.push({ key: `reply:${inboxKey}`, toUser: msg.fromUser, kind: 'text', payload: { content: answer } });
+    const key = `reply:${inboxKey}`;
+    if (typeof answer === 'string') outgoing.push({ key, toUser: msg.fromUser, kind: 'text', payload: { content: answer } });
+    else if ('markdown' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'markdown', payload: { content: answer.markdown } });
   };
   const context = async (): Promise<CommandContext> => contextFor(deps, tx, inboxKey, now, await loadActor(tx, msg.fromUser), outgoing);
 

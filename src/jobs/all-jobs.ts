@@ -5,7 +5,8 @@ import { morningDigestJob } from './morning-digest-job.ts';
 import { refusalRemindersJob } from './refusal-reminders-job.ts';
 import { accountabilityNoticesJob } from './accountability-notices-job.ts';
 import { rectificationRemindersJob } from './rectification-reminders-job.ts';
+import { monthlyBulletinJob } from './monthly-bulletin-job.ts';
 import type { Job } from './job.ts';
 
 /** Every scheduled job, in the order one tick runs them. */
-export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, rectificationRemindersJob, accountabilityNoticesJob];
+export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, rectificationRemindersJob, accountabilityNoticesJob, monthlyBulletinJob];

@@ -76,6 +76,13 @@ export const COMMAND_TEXTS = {
     purpose: '登记当事人评价',
   },
   rectify: { words: ['整改'], usage: '整改 #编号 整改情况', example: '整改 #12 已重新电话答复并致歉', purpose: '不满意评价已整改' },
+  bulletin: {
+    words: ['通报'],
+    usage: '通报 [月份]',
+    example: '通报 11月',
+    purpose: '办公室：月度效能通报',
+    notAllowed: '抱歉，效能通报由办公室发布，您不是办公室工作人员，未作任何更改。',
+  },
   giveStatement: { words: ['申辩'], usage: '申辩 编号 说明', example: '申辩 12 当日系统故障，已于次日上午办结', purpose: '对效能记录说明情况' },
 } as const satisfies Record<string, CommandText>;
 

@@ -22,6 +22,7 @@ const MAY_SEND: Record<string, readonly string[]> = {
   answerComplaint: ['office'],
   decideRecord: ['office'],
   evaluate: ['office', 'leader', 'principal'],
+  bulletin: ['office'],
 };
 const STAFF = ['clerk', 'head', 'office', 'leader', 'principal'];
 

@@ -5,8 +5,10 @@ import { departmentNames } from '../../db/org-repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { verifyLink } from '../../shared/signed-link.ts';
+import { renderBulletinHtml } from '../../messages/pages/bulletin-page-html.ts';
 import { REPORT_LINK_PAGES } from '../../messages/pages/report-link-pages.ts';
 import { buildEvaluationWorkbook } from '../../messages/reports/evaluation-workbook.ts';
+import { bulletinView } from '../../use-cases/monthly-bulletin.ts';
 import { evaluationOf } from '../../use-cases/run-evaluation.ts';
 import { queryParam } from './query-params.ts';
 
@@ -32,5 +34,19 @@ export function registerReportPages(router: Router, deps: { db: Db; clock: Clock
     ctx.type = XLSX;
     ctx.set('content-disposition', `attachment; filename="evaluation-${period.key}.xlsx"`);
     ctx.body = await buildEvaluationWorkbook(view, await departmentNames(deps.db));
+  });
+
+  router.get('/reports/bulletins/:file', async (ctx) => {
+    const file = ctx.params.file ?? '';
+    const period = file.endsWith('.html') ? periodOf(file.slice(0, -'.html'.length)) : undefined;
+    const check = verifyLink(await reportLinkSecret(deps.db), ctx.path, queryParam(ctx.query, 'exp'), queryParam(ctx.query, 'sig'), deps.clock.now());
+    ctx.type = 'text/html; charset=utf-8';
+    if (!period || period.kind !== 'month' || check !== 'ok') {
+      ctx.status = check === 'expired' ? 410 : 403;
+      ctx.body = check === 'expired' ? REPORT_LINK_PAGES.expired : REPORT_LINK_PAGES.invalid;
+      return;
+    }
+    const view = await bulletinView(deps.db, period);
+    ctx.body = renderBulletinHtml(view.bulletin, view.unit, view.names, view.departments, deps.clock.now());
   });
 }
