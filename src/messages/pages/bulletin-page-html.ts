@@ -34,7 +34,7 @@ th,td{border:1px solid #555;padding:.3em .5em;text-align:left;vertical-align:top
 </head>
 <body>
 <h1>${title}</h1>
-<p class="meta">统计期间：${e(periodTitle(b.month))}　生成时间：${e(formatInstant(generatedAt))}</p>
+<p class="meta">统计期间：${e(periodTitle(b.month))}，生成时间：${e(formatInstant(generatedAt))}</p>
 <h2>一、各部室办结情况</h2>
 <div class="scroll">${table(['部室', '办结件数', '按时办结', '按时办结率', '超期件数'], b.departments.map((d) => [e(d.name), String(d.handled), String(d.onTime), percent(d.onTimeRate), String(d.overdue)]), '本月无部室数据。')}</div>
 <h2>二、超期事项</h2>
