@@ -11,6 +11,7 @@ import { makeCallbacks } from './bench-messages.ts';
 import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
 import { benchSchedulerTick, schedulerTickTable } from './scheduler-tick.ts';
+import { benchEvaluation, evaluationTable } from './evaluation.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const org = await readOrgFile(DEMO_ORG_PATH);
@@ -109,6 +110,11 @@ const schedulerSection = `One scheduler tick with 100,000 open cases:
 
 ${schedulerTickTable(await benchSchedulerTick())}`;
 
+// The year's evaluation and a monthly bulletin at 1,000,000 cases (issue 10), on both databases.
+const evaluationSection = `The year's evaluation (JSON and XLSX) and one month's bulletin, with 1,000,000 cases closed in 2026, 100,000 accountability records, 10,000 complaints, 50,000 ratings, 200 staff in 20 departments (median of 3 runs after a warm-up):
+
+${evaluationTable(await benchEvaluation())}`;
+
 const at10 = (v: string) => rows.find((r) => r.variant === v && r.conns === 10)!;
 const at50 = (v: string) => rows.find((r) => r.variant === v && r.conns === 50)!;
 const ratio = (a: string, b: string) => (at10(a).rps / at10(b).rps).toFixed(2);
@@ -132,6 +138,8 @@ const report = [
   ...work.map((w) => `| ${w.variant.replace('bot+', '')} | ${w.messages} | ${(w.ms / 1000).toFixed(1)} | ${Math.round(w.messages / (w.ms / 1000))} |`),
   '',
   schedulerSection,
+  '',
+  evaluationSection,
 ].join('\n');
 
 const file = 'BENCHMARKS.md';
