@@ -16,6 +16,7 @@ import { registerComplaintsApi } from './http/routes/complaints-api.ts';
 import { registerAccountabilityApi } from './http/routes/accountability-api.ts';
 import { registerDepartmentQueueApi } from './http/routes/department-queue-api.ts';
 import { registerServicePages } from './http/routes/service-pages.ts';
+import { registerKeyTasksApi } from './http/routes/key-tasks-api.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
@@ -97,6 +98,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerComplaintsApi(router, { db, clock });
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });
+    registerKeyTasksApi(router, { db, clock, calendar });
     registerServicePages(router, { db });
     const cleanup = deps.extraRoutes?.(router);
     if (cleanup) closeExtras = cleanup;
