@@ -16,10 +16,12 @@ import { escalate } from './commands/escalate.ts';
 import { finish } from './commands/finish.ts';
 import { guide } from './commands/guide.ts';
 import { help } from './commands/help.ts';
+import { keyTasks } from './commands/key-tasks.ts';
 import { leave } from './commands/leave.ts';
 import { materialsComplete } from './commands/materials-complete.ts';
 import { noticeGiven } from './commands/notice-given.ts';
 import { overturn } from './commands/overturn.ts';
+import { progress } from './commands/progress.ts';
 import { referOut } from './commands/refer-out.ts';
 import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
@@ -47,6 +49,8 @@ export const COMMANDS = [
   todo,
   show,
   complain,
+  keyTasks,
+  progress,
   guide,
   approve,
   overturn,

@@ -8,6 +8,7 @@ const KINDS: Record<AccountabilityKind, true> = {
   second_round_materials: true,
   complaint_upheld: true,
   shirked_referral: true,
+  key_task_late: true,
 };
 export const ACCOUNTABILITY_KINDS = Object.keys(KINDS) as AccountabilityKind[];
 

@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { TIME_LIMIT_CLASSES } from '../domain/time-limit-class.ts';
+import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks.ts';
 import {
   DEFAULT_COMPLAINT_ANSWER_DAYS,
   WECOM_USERID_PATTERN,
@@ -47,6 +48,10 @@ const serviceSchema = z.strictObject({
   promisedDays: optionalWorkingDays,
 });
 
+const keyTasksSchema = z.strictObject({
+  reportDay: z.preprocess((v) => (v === null ? undefined : v), z.number().int().min(1).max(31).default(DEFAULT_KEY_TASK_REPORT_DAY)),
+});
+
 const orgSchema = z.strictObject({
   unit: text,
   principal: text,
@@ -55,6 +60,8 @@ const orgSchema = z.strictObject({
     (v) => (v === null ? undefined : v),
     workingDays.default(DEFAULT_COMPLAINT_ANSWER_DAYS),
   ),
+  // `keyTasks:` left empty, or absent, is every default.
+  keyTasks: z.preprocess((v) => (v === null ? undefined : v), keyTasksSchema.default({ reportDay: DEFAULT_KEY_TASK_REPORT_DAY })),
   departments: z.array(departmentSchema).min(1),
   staff: z.array(staffSchema).min(1),
   // `posts:` left empty in YAML is null; a unit may not have set up its posts or catalog yet.
@@ -71,6 +78,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   staff: Object.keys(staffSchema.shape),
   posts: Object.keys(postSchema.shape),
   services: Object.keys(serviceSchema.shape),
+  keyTasks: Object.keys(keyTasksSchema.shape),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +244,8 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
       return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class', String(issue.input), allowed) }];
     }
     case 'unrecognized_keys': {
-      const section = typeof path[0] === 'string' && path.length === 2 ? path[0] : '';
+      // An item of a list (departments[0]) or a mapping of its own (keyTasks) lists its own fields.
+      const section = typeof path[0] === 'string' && (path.length === 2 || path.length === 1) ? path[0] : '';
       const message = ORG_SCHEMA_ERROR.unknownField(ALLOWED_KEYS[section]);
       return issue.keys.map((key) => ({ path: [...path, key], message }));
     }
