@@ -22,15 +22,19 @@ export function inboxOf(t: TestBot, userid: string): string[] {
  */
 export async function stateOf(t: TestBot): Promise<unknown> {
   const db = t.database.prisma;
-  const [cases, events, filings, notices, records, messages] = await Promise.all([
+  const [cases, events, filings, notices, records, messages, keyTasks, milestones, keyTaskEvents] = await Promise.all([
     db.case.findMany({ orderBy: { no: 'asc' } }),
     db.caseEvent.findMany({ orderBy: { id: 'asc' } }),
     db.refusalFiling.findMany({ orderBy: { id: 'asc' } }),
     db.materialsNotice.findMany({ orderBy: { id: 'asc' } }),
     db.accountabilityRecord.findMany({ orderBy: { id: 'asc' } }),
     db.outboxMessage.findMany({ where: { NOT: { key: { startsWith: 'reply:' } } }, select: { key: true }, orderBy: { id: 'asc' } }),
+    db.keyTask.findMany({ orderBy: { id: 'asc' } }),
+    db.keyTaskMilestone.findMany({ orderBy: { id: 'asc' } }),
+    db.keyTaskEvent.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return JSON.parse(JSON.stringify({ cases, events, filings, notices, records, messages }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  const state = { cases, events, filings, notices, records, messages, keyTasks, milestones, keyTaskEvents };
+  return JSON.parse(JSON.stringify(state, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 export async function caseJson(t: TestBot, no: number): Promise<any> {
