@@ -122,8 +122,12 @@ export function renderProgressRecorded(
   }
   if (r.late.length > 0) lines.push(`${r.late.map(checkpointName).join('、')}已过完成日期，已记录，报办公室。`);
   if (t.status.status !== 'done') {
-    lines.push(`状态：${statusLabel(t.status.status)}｜下一节点：${checkpointLine(t.status.next!, now)}`);
-    if (r.action === 'stage_done' && t.status.next!.kind === 'deadline') lines.push(`全部完成请发送：${doneCommand(t.id)}`);
+    const next = t.status.next!;
+    const overdue = t.status.status === 'overdue';
+    lines.push(`状态：${statusLabel(t.status.status)}｜${overdue ? '已过期' : '下一节点'}：${checkpointLine(next, now)}`);
+    // A percentage does not turn a late milestone green: say what does.
+    if (overdue) lines.push(`完成后请发送：${commandFor(t.id, next)}`);
+    else if (r.action === 'stage_done' && next.kind === 'deadline') lines.push(`全部完成请发送：${doneCommand(t.id)}`);
   }
   return clipBytes(lines.join('\n'));
 }

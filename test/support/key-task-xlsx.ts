@@ -32,3 +32,10 @@ export async function keyTaskXlsx(
   if (deadline >= 0) sheet.getColumn(deadline + 1).numFmt = 'yyyy-mm-dd';
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** Two tasks of 科普部 (basic-org.yaml): 李华's with three milestones, 赵敏's with two, 王强 leading both. */
+export const SAMPLE_HEADERS = ['序号', '重点工作任务', '责任部室', '责任人', '牵头领导', '完成时限', '阶段目标', '配合部室'];
+export const SAMPLE_ROWS: Record<string, Cell>[] = [
+  { 序号: 1, 重点工作任务: '创建全国科普示范县', 牵头领导: '王强', 责任部室: '科普部', 责任人: '李华', 配合部室: '办公室', 完成时限: excelDate('2026-11-30'), 阶段目标: '3月31日 完成创建方案\n6月30日 完成中期自评\n10月31日 迎接验收' },
+  { 序号: 2, 重点工作任务: '举办全国科普日活动', 牵头领导: 'wangqiang', 责任部室: 'kpb', 责任人: '赵敏', 配合部室: '办公室', 完成时限: '2026年9月30日', 阶段目标: '8月15日 制定活动方案\n9月20日 完成活动' },
+];
