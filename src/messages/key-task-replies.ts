@@ -160,14 +160,16 @@ export function renderProgressRefused(
 
 /** One key-task reminder to one person. `role` 'handler' is the owner, 'head' the department head, 'leader' the 牵头领导. */
 export function renderKeyTaskReminder(kind: KeyTaskReminderKind, t: KeyTaskRecord, c: Checkpoint, role: RecipientRole, names: Names, departments: Names, now: Date): string {
-  const what = c.kind === 'milestone' ? `阶段目标 ${c.milestone}` : '完成时限';
+  // "阶段目标 1 明天到期", "完成时限明天到期": a space only after the number.
+  const what = c.kind === 'milestone' ? `阶段目标 ${c.milestone} ` : '完成时限';
+  const [, m, d] = chinaDateOf(c.due).split('-').map(Number) as [number, number, number];
   const when = chinaDateOf(c.due) === addDays(chinaDateOf(now), 1) ? '明天' : '下个工作日';
   const title =
     kind === 'key_task_day_before'
       ? `【重点任务提醒】任务 ${t.id} 的${what}${when}到期`
       : kind === 'key_task_due_today'
         ? `【重点任务提醒】任务 ${t.id} 的${what}今天到期`
-        : `【重点任务逾期】任务 ${t.id} 的${what}（${formatDay(c.due, now)}）已过，仍未完成`;
+        : `【重点任务逾期】任务 ${t.id} 的${what.trim()}（${m}月${d}日）已过，仍未完成`;
   const lines = [title, clip(t.title, 60), checkpointLine(c, now)];
   if (role === 'handler') {
     if (kind === 'key_task_late') lines.push('已记录，报办公室。');
