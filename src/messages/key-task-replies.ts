@@ -149,7 +149,7 @@ export function renderProgressRefused(
       case 'already_done':
         return `任务 ${t.id} 已于${formatDay(t.doneAt ?? now, now)}完成，不再报告进展。`;
       case 'no_open_stage':
-        return `任务 ${t.id} 的阶段目标都已完成，全部完成请发送：${doneCommand(t.id)}。`;
+        return `任务 ${t.id} ${t.milestones.length === 0 ? '没有阶段目标' : '的阶段目标都已完成'}，全部完成请发送：${doneCommand(t.id)}。`;
     }
   });
   return reasons.length === 1 ? `抱歉，${reasons[0]}未作任何更改。` : ['抱歉，未作任何更改：', ...reasons.map((x, i) => `${i + 1}. ${x}`)].join('\n');

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../domain/calendar/china-time.ts';
 import { findKeyTask, listKeyTasksInvolving, loadKeyTaskHistory, withStatus } from '../../db/key-task-repository.ts';
 import { departmentNames, staffNames } from '../../db/org-repository.ts';
 import { renderKeyTaskDetail, renderKeyTaskList, renderProgressRefused } from '../../messages/key-task-replies.ts';
@@ -5,7 +6,10 @@ import { defineCommand, type Parsed } from '../define-command.ts';
 import { readTaskNo } from '../parsing/task-no.ts';
 import type { Token } from '../parsing/tokens.ts';
 
-/** 任务 [编号] (R9 §1): the sender's key tasks (as 责任人, head of the 责任部室 or 牵头领导), or one task's details. */
+/**
+ * 任务 [编号] (R9 §1): the sender's key tasks (as 责任人, head of the 责任部室 or 牵头领导): the open ones
+ * and those done this year; or one task's details (any staff: the table is the unit's own).
+ */
 export const keyTasks = defineCommand({
   name: 'keyTasks',
   audience: 'staff',
@@ -19,7 +23,11 @@ export const keyTasks = defineCommand({
       const names = await staffNames(ctx.tx, [task.owner, ...(task.leadLeader ? [task.leadLeader] : []), ...history.map((e) => e.actor)]);
       return renderKeyTaskDetail(withStatus(task, ctx.now, ctx.calendar), history, names, departments, ctx.now);
     }
-    const tasks = (await listKeyTasksInvolving(ctx.tx, ctx.actor.userid)).map((t) => withStatus(t, ctx.now, ctx.calendar));
+    // Open tasks, and those done this year: last year's table, long finished, is not today's work.
+    const year = chinaDateOf(ctx.now).slice(0, 4);
+    const tasks = (await listKeyTasksInvolving(ctx.tx, ctx.actor.userid))
+      .filter((t) => t.doneAt === null || chinaDateOf(t.doneAt).slice(0, 4) === year)
+      .map((t) => withStatus(t, ctx.now, ctx.calendar));
     const names = await staffNames(ctx.tx, tasks.map((t) => t.owner));
     return renderKeyTaskList(tasks, ctx.actor.userid, names, departments, ctx.now);
   },
