@@ -11,6 +11,7 @@ import { buildEvaluationWorkbook } from '../../src/messages/reports/evaluation-w
 import { departmentNames } from '../../src/db/org-repository.ts';
 import { evaluationOf } from '../../src/use-cases/run-evaluation.ts';
 import { bulletinView } from '../../src/use-cases/monthly-bulletin.ts';
+import { loadWorkCalendar } from '../../src/holidays/load-work-calendar.ts';
 
 export interface EvaluationRow {
   database: 'pglite' | 'postgres';
@@ -75,6 +76,7 @@ async function seed(database: Database): Promise<void> {
 
 async function measure(database: Database, kind: EvaluationRow['database']): Promise<EvaluationRow[]> {
   const db = database.prisma;
+  const calendar = await loadWorkCalendar();
   const run = async (what: string, work: () => Promise<string>): Promise<EvaluationRow> => {
     await work(); // warm-up: query plans, module code
     const before = heap();
@@ -102,7 +104,7 @@ async function measure(database: Database, kind: EvaluationRow['database']): Pro
       return `${(book.length / 1048576).toFixed(1)} MB workbook`;
     }),
     await run('bulletin 2026-06', async () => {
-      const { bulletin } = await bulletinView(db, june);
+      const { bulletin } = await bulletinView(db, june, new Date('2026-07-01T09:30:00+08:00'), calendar);
       return `${bulletin.departments.reduce((n, d) => n + d.handled, 0).toLocaleString('en')} cases, ${bulletin.overdueCases.length} overdue listed, ${bulletin.decided.length} decisions`;
     }),
   ];

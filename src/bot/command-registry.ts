@@ -20,12 +20,14 @@ import { finish } from './commands/finish.ts';
 import { giveStatement } from './commands/give-statement.ts';
 import { guide } from './commands/guide.ts';
 import { help } from './commands/help.ts';
+import { keyTasks } from './commands/key-tasks.ts';
 import { leave } from './commands/leave.ts';
 import { materialsComplete } from './commands/materials-complete.ts';
 import { noticeGiven } from './commands/notice-given.ts';
 import { overturn } from './commands/overturn.ts';
 import { rate } from './commands/rate.ts';
 import { rectify } from './commands/rectify.ts';
+import { progress } from './commands/progress.ts';
 import { referOut } from './commands/refer-out.ts';
 import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
@@ -53,6 +55,8 @@ export const COMMANDS = [
   todo,
   show,
   complain,
+  keyTasks,
+  progress,
   guide,
   approve,
   overturn,

@@ -1,4 +1,5 @@
 import type { AccountabilityKind, AccountabilityRecordView, NewAccountabilityRecord, RecordDecision, Responsible } from '../domain/accountability/accountability-record.ts';
+import { chinaDateOf } from '../domain/calendar/china-time.ts';
 import type { Tx } from './transaction.ts';
 
 /** R8: records a violation for the office to decide on. Returns false if it was already recorded. */
@@ -117,4 +118,37 @@ export async function claimUntoldRecords(tx: Tx, now: Date, statementDueAt: Date
 /** Whether any record waits to be told to its person concerned (a cheap look before claiming). */
 export async function hasUntoldRecords(db: Tx, now: Date): Promise<boolean> {
   return (await db.accountabilityRecord.findFirst({ where: { notifiedAt: null, person: { not: null }, decision: null, at: { lte: now } }, select: { id: true } })) !== null;
+}
+
+/**
+ * R9 §1 with R8: a key task's milestone or deadline that passed undone, recorded once per checkpoint
+ * (key from keyTaskLateKey), whoever sees it first: the scheduler when it tells the owner, the head
+ * and the 牵头领导, or 进展 when it is reported done after its date.
+ */
+export async function recordKeyTaskLate(
+  tx: Tx,
+  task: { id: number; year: number; seq: string; title: string; owner: string; department: string },
+  c: { kind: 'milestone' | 'deadline'; milestone: number | null; due: Date; target: string | null },
+  key: string,
+  at: Date,
+): Promise<boolean> {
+  return recordAccountability(tx, {
+    key,
+    at,
+    kind: 'key_task_late',
+    subject: task.owner,
+    person: task.owner,
+    department: task.department,
+    detail: {
+      taskId: task.id,
+      year: task.year,
+      seq: task.seq,
+      title: task.title,
+      item: c.kind,
+      milestone: c.milestone,
+      target: c.target,
+      due: chinaDateOf(c.due),
+      dueAt: c.due.toISOString(),
+    },
+  });
 }

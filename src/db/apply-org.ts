@@ -2,6 +2,7 @@ import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
 import { schemeFrom } from '../domain/evaluation/scheme.ts';
 import type { OrgFile } from '../org/org-file.ts';
+import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks.ts';
 
 export interface ApplyOrgResult {
   /** Rows written; 0 when the file matches the database (re-applying is a no-op). */
@@ -52,6 +53,7 @@ async function syncSettings(tx: Tx, org: OrgFile): Promise<number> {
     complaintAnswerDays: String(org.complaintAnswerDays ?? 5),
     // The whole scheme, defaults filled in, so that what the evaluation used is what the file said.
     evaluation: JSON.stringify(schemeFrom(org.evaluation)),
+    keyTaskReportDay: String(org.keyTasks?.reportDay ?? DEFAULT_KEY_TASK_REPORT_DAY),
   };
   const have = new Map((await tx.orgSetting.findMany()).map((r) => [r.key, r.value]));
   let changes = 0;

@@ -3,6 +3,7 @@ import { guestActor } from '../domain/org/actor.ts';
 import { isOfficeMember, type DepartmentInfo, type Office, type OrgSettings, type ServiceInfo, type StaffMember } from '../domain/org/org-records.ts';
 import { schemeFrom, type EvaluationScheme, type EvaluationSchemeInput } from '../domain/evaluation/scheme.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
+import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks.ts';
 import type { Tx } from './transaction.ts';
 
 export async function findActiveStaff(db: Tx, userid: string): Promise<StaffMember | null> {
@@ -86,6 +87,7 @@ export async function readOrgSettings(db: Tx): Promise<OrgSettings> {
     principal: get('principal'),
     office: get('office'),
     complaintAnswerDays: Number(get('complaintAnswerDays') ?? 5),
+    keyTaskReportDay: reportDayOf(get('keyTaskReportDay')),
   };
 }
 
@@ -93,6 +95,12 @@ export async function readOrgSettings(db: Tx): Promise<OrgSettings> {
 export async function readEvaluationScheme(db: Tx): Promise<EvaluationScheme> {
   const row = await db.orgSetting.findUnique({ where: { key: 'evaluation' } });
   return schemeFrom(row ? (JSON.parse(row.value) as EvaluationSchemeInput) : undefined);
+}
+
+/** A stored report day, or the default when none was applied yet (or it is not one). */
+function reportDayOf(value: string | null): number {
+  const day = Number(value ?? DEFAULT_KEY_TASK_REPORT_DAY);
+  return Number.isInteger(day) && day >= 1 && day <= 31 ? day : DEFAULT_KEY_TASK_REPORT_DAY;
 }
 
 /** The office department named by the organization file, with its head and members; the one place that looks it up. */

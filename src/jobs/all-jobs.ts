@@ -6,7 +6,18 @@ import { refusalRemindersJob } from './refusal-reminders-job.ts';
 import { accountabilityNoticesJob } from './accountability-notices-job.ts';
 import { rectificationRemindersJob } from './rectification-reminders-job.ts';
 import { monthlyBulletinJob } from './monthly-bulletin-job.ts';
+import { keyTaskRemindersJob } from './key-task-reminders-job.ts';
 import type { Job } from './job.ts';
 
 /** Every scheduled job, in the order one tick runs them. */
-export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, rectificationRemindersJob, accountabilityNoticesJob, monthlyBulletinJob];
+export const ALL_JOBS: readonly Job[] = [
+  deemedApprovalJob,
+  caseRemindersJob,
+  morningDigestJob,
+  refusalRemindersJob,
+  complaintRemindersJob,
+  keyTaskRemindersJob,
+  rectificationRemindersJob,
+  accountabilityNoticesJob,
+  monthlyBulletinJob,
+];

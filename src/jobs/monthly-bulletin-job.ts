@@ -20,7 +20,7 @@ export const monthlyBulletinJob: Job = {
     if ((await claimed.unclaimed(db, [key])).size === 0) return { sent: 0 };
     const [office, settings, departments] = [await loadOffice(db), await readOrgSettings(db), await listDepartments(db)];
     const to = [...new Set([...(office?.members ?? []), ...(settings.principal ? [settings.principal] : []), ...departments.flatMap((d) => (d.leader ? [d.leader] : []))])];
-    const view = await bulletinView(db, period);
+    const view = await bulletinView(db, period, now, calendar);
     const link = await reportLink({ tx: db, now, publicBaseUrl }, BULLETIN_REPORT_PATH(period.key));
     const content = renderBulletinMarkdown(view.bulletin, view.unit, view.names, view.departments, link);
     const won = await claimReminders(db, [{ key, caseNo: null, kind: 'bulletin', toUsers: to, messages: to.map((u) => ({ key: `${key}:${u}`, toUser: u, kind: 'markdown' as const, payload: { content } })) }], now);

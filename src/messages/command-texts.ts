@@ -48,6 +48,18 @@ export const COMMAND_TEXTS = {
   overturn: { words: ['纠正'], usage: '纠正 #编号 意见', example: '纠正 #12 请补充材料后受理', purpose: '领导：予以纠正' },
   escalate: { words: ['上报'], usage: '上报 #编号 [说明]', example: '上报 #12 涉及重大利益', purpose: '领导：报主要负责人' },
   noticeGiven: { words: ['告知'], usage: '告知 #编号 方式', example: '告知 #12 已邮寄不予办理告知书', purpose: '不予办理已书面告知' },
+  keyTasks: {
+    words: ['任务', '重点任务', '我的任务'],
+    usage: '任务 [编号]',
+    example: '任务',
+    purpose: '我的重点任务',
+  },
+  progress: {
+    words: ['进展'],
+    usage: '进展 编号 百分比|阶段完成|完成 说明',
+    example: '进展 3 50% 已完成中期自评',
+    purpose: '报告任务进展',
+  },
   answerComplaint: {
     words: ['答复投诉'],
     usage: '答复投诉 编号 属实|不属实 答复',
@@ -112,4 +124,6 @@ export const FIELD_LABELS: Record<string, string> = {
   statement: '申辩说明',
   period: '考评期间（如 2026上半年、2026年、12月）',
   rating: '回访评价：非常满意、满意、基本满意、不满意 或 非常不满意',
+  taskNo: '任务编号，如：进展 3 50% 说明',
+  progress: '进展：百分比（如 50%）、“阶段完成”或“完成”',
 };

@@ -23,6 +23,8 @@ export const PARSE_ERROR_CODES = [
   'unknown_decision',
   'bad_period',
   'unknown_rating',
+  'bad_task_no',
+  'bad_progress',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -122,6 +124,10 @@ function describe(error: ParseErrorView): string {
       return `${DATE_LABELS[String(p.field)] ?? '日期'}“${value}”无法识别，请写成 12月1日、12-01、明天，可加时间如 17:30。`;
     case 'leave_end_before_start':
       return '结束时间早于开始时间，请检查。';
+    case 'bad_task_no':
+      return `“${value}”不是有效的任务编号，请写成 3 这样的正整数（发送“任务”可查看编号）。`;
+    case 'bad_progress':
+      return `进展“${value}”无法识别，请写 0–100 的百分比（如 50%）、“阶段完成”或“完成”。`;
     case 'bad_material_index':
       return `材料序号“${value}”无效，请写 1、3 这样的序号，或“全部”。`;
     case 'bad_record_no':

@@ -55,6 +55,12 @@ export interface Service {
   promisedDays?: number;
 }
 
+/** Extension: the key-task table's settings (R9 §1, 重点工作任务分解表). */
+export interface KeyTaskSettings {
+  /** The monthly progress-report day (进展报告日), 1–31; a day a month lacks is its last day. */
+  reportDay: number;
+}
+
 export interface OrgFile {
   unit: string;
   /** 主要负责人 (userid). */
@@ -63,6 +69,8 @@ export interface OrgFile {
   office: string;
   /** Extension: working days within which an efficiency complaint must be answered (R2, R8). */
   complaintAnswerDays: number;
+  /** Extension: key tasks; absent means the defaults (report day 25). */
+  keyTasks: KeyTaskSettings;
   departments: Department[];
   staff: Staff[];
   posts: Post[];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ACCOUNTABILITY_KINDS, RECORD_DECISIONS, type AccountabilityKind } from '../domain/accountability/accountability-record.ts';
 import { checkScheme, schemeFrom, type EvaluationSchemeInput } from '../domain/evaluation/scheme.ts';
 import { TIME_LIMIT_CLASSES } from '../domain/time-limit-class.ts';
+import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks.ts';
 import {
   DEFAULT_COMPLAINT_ANSWER_DAYS,
   WECOM_USERID_PATTERN,
@@ -62,6 +63,10 @@ const evaluationSchema = z.strictObject({
   veto: z.strictObject({ kinds: z.array(z.enum(ACCOUNTABILITY_KINDS)).optional(), decisions: z.array(z.enum(RECORD_DECISIONS)).optional() }).optional(),
 });
 
+const keyTasksSchema = z.strictObject({
+  reportDay: z.preprocess((v) => (v === null ? undefined : v), z.number().int().min(1).max(31).default(DEFAULT_KEY_TASK_REPORT_DAY)),
+});
+
 const orgSchema = z.strictObject({
   unit: text,
   principal: text,
@@ -70,6 +75,8 @@ const orgSchema = z.strictObject({
     (v) => (v === null ? undefined : v),
     workingDays.default(DEFAULT_COMPLAINT_ANSWER_DAYS),
   ),
+  // `keyTasks:` left empty, or absent, is every default.
+  keyTasks: z.preprocess((v) => (v === null ? undefined : v), keyTasksSchema.default({ reportDay: DEFAULT_KEY_TASK_REPORT_DAY })),
   departments: z.array(departmentSchema).min(1),
   staff: z.array(staffSchema).min(1),
   // `posts:` left empty in YAML is null; a unit may not have set up its posts or catalog yet.
@@ -93,6 +100,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   'evaluation.bonuses': ['key_task_early'],
   'evaluation.grades': ['excellent', 'good', 'pass'],
   'evaluation.veto': ['kinds', 'decisions'],
+  keyTasks: Object.keys(keyTasksSchema.shape),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import { evaluate, type EvaluationResult } from '../domain/evaluation/evaluate.ts';
 import type { Period } from '../domain/evaluation/period.ts';
+import { keyTaskCounts } from '../domain/evaluation/key-task-counts.ts';
 import { outcomeSums, personCounts, recordFacts } from '../db/evaluation-queries.ts';
+import { keyTaskFacts } from '../db/key-task-repository.ts';
 import { findFrozenEvaluation, freezeEvaluation } from '../db/evaluation-run-repository.ts';
 import { listActiveStaff, listDepartments, loadOffice, readEvaluationScheme } from '../db/org-repository.ts';
 import type { Tx } from '../db/transaction.ts';
@@ -19,15 +21,16 @@ export async function evaluationOf(tx: Tx, period: Period): Promise<EvaluationVi
 }
 
 async function computeEvaluation(tx: Tx, period: Period): Promise<EvaluationResult> {
-  const [scheme, departments, people, outcomes, records, counts] = [
+  const [scheme, departments, people, outcomes, records, counts, tasks] = [
     await readEvaluationScheme(tx),
     await listDepartments(tx),
     await listActiveStaff(tx),
     await outcomeSums(tx, period.from, period.to),
     await recordFacts(tx, period.from, period.to),
     await personCounts(tx, period.from, period.to),
+    keyTaskCounts(await keyTaskFacts(tx, period.from, period.to), period),
   ];
-  return evaluate({ period, scheme, departments, people, outcomes, records, counts, earlyTasks: [] });
+  return evaluate({ period, scheme, departments, people, outcomes, records, counts: [...counts, ...tasks.counts], earlyTasks: tasks.early });
 }
 
 export type FreezeResult = { kind: 'frozen'; view: EvaluationView } | { kind: 'already'; view: EvaluationView } | { kind: 'not_office' } | { kind: 'not_freezable' };

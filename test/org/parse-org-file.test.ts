@@ -93,6 +93,26 @@ describe('parseOrgFile: valid files', () => {
   });
 });
 
+describe('parseOrgFile: keyTasks (the key-task table’s settings)', () => {
+  it('defaults the monthly progress-report day to the 25th, absent or empty, and takes the one given', () => {
+    expect(expectOk(parseOrgFile(basicText)).keyTasks).toEqual({ reportDay: 25 });
+    expect(expectOk(parseOrgFile(basicWith('office: bgs', 'office: bgs\nkeyTasks:'))).keyTasks).toEqual({ reportDay: 25 });
+    expect(expectOk(parseOrgFile(basicWith('office: bgs', 'office: bgs\nkeyTasks: {}'))).keyTasks).toEqual({ reportDay: 25 });
+    expect(expectOk(parseOrgFile(basicWith('office: bgs', 'office: bgs\nkeyTasks: { reportDay: 20 }'))).keyTasks).toEqual({ reportDay: 20 });
+  });
+
+  it('names a bad report day and an unknown key with the rest of the file’s errors', () => {
+    const text = basicWith('office: bgs', 'office: bgs\nkeyTasks:\n  reportDay: 32\n  reportMonth: 6').replace('principal: zhangwei ', 'principal: ghost ');
+    expect(expectErrors(parseOrgFile(text))).toEqual([
+      'principal：用户 "ghost" 不在 staff 中（第 3 行）',
+      'keyTasks.reportDay：不能大于 31，实际是 32（第 6 行）',
+      'keyTasks.reportMonth：未知字段（可用字段：reportDay）（第 7 行）',
+    ]);
+    expect(expectErrors(parseOrgFile(basicWith('office: bgs', 'office: bgs\nkeyTasks: { reportDay: 0 }')))).toEqual(['keyTasks.reportDay：应为正整数，实际是 0（第 5 行）']);
+    expect(expectErrors(parseOrgFile(basicWith('office: bgs', 'office: bgs\nkeyTasks: { reportDay: 二十五 }')))).toEqual([expect.stringMatching(/^keyTasks\.reportDay：应为整数，实际是文本/u)]);
+  });
+});
+
 describe('parseOrgFile: errors', () => {
   it('names every mistake of a broken file at once, in file order, with lines', () => {
     const errors = expectErrors(parseOrgFile(fixture('broken-org.yaml')));
@@ -207,7 +227,7 @@ describe('parseOrgFile: errors', () => {
       'staff：缺少必填项',
       'posts：缺少必填项',
       'services：缺少必填项',
-      'units：未知字段（可用字段：unit, principal, office, complaintAnswerDays, departments, staff, posts, services, evaluation）（第 2 行）',
+      'units：未知字段（可用字段：unit, principal, office, complaintAnswerDays, keyTasks, departments, staff, posts, services, evaluation）（第 2 行）',
     ]);
   });
 

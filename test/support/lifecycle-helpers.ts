@@ -22,7 +22,7 @@ export function inboxOf(t: TestBot, userid: string): string[] {
  */
 export async function stateOf(t: TestBot): Promise<unknown> {
   const db = t.database.prisma;
-  const [cases, events, filings, notices, records, messages, outcomes, ratings, evaluations] = await Promise.all([
+  const [cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents] = await Promise.all([
     db.case.findMany({ orderBy: { no: 'asc' } }),
     db.caseEvent.findMany({ orderBy: { id: 'asc' } }),
     db.refusalFiling.findMany({ orderBy: { id: 'asc' } }),
@@ -32,8 +32,12 @@ export async function stateOf(t: TestBot): Promise<unknown> {
     db.caseOutcome.findMany({ orderBy: { caseNo: 'asc' } }),
     db.caseRating.findMany({ orderBy: { caseNo: 'asc' } }),
     db.evaluationRun.findMany({ orderBy: { period: 'asc' } }),
+    db.keyTask.findMany({ orderBy: { id: 'asc' } }),
+    db.keyTaskMilestone.findMany({ orderBy: { id: 'asc' } }),
+    db.keyTaskEvent.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return JSON.parse(JSON.stringify({ cases, events, filings, notices, records, messages, outcomes, ratings, evaluations }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  const state = { cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents };
+  return JSON.parse(JSON.stringify(state, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 export async function caseJson(t: TestBot, no: number): Promise<any> {

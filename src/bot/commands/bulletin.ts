@@ -26,7 +26,7 @@ export const bulletin = defineCommand({
   audience: ['office'],
   parse,
   async run(ctx, command) {
-    const view = await bulletinView(ctx.tx, command.period);
+    const view = await bulletinView(ctx.tx, command.period, ctx.now, ctx.calendar);
     const link = await reportLink(ctx, BULLETIN_REPORT_PATH(command.period.key));
     return { markdown: renderBulletinMarkdown(view.bulletin, view.unit, view.names, view.departments, link) };
   },

@@ -32,6 +32,8 @@ export interface OrgSettings {
   principal: string | null;
   office: string | null;
   complaintAnswerDays: number;
+  /** The monthly key-task progress-report day (organization file `keyTasks.reportDay`). */
+  keyTaskReportDay: number;
 }
 
 /** The office (办公室): it takes complaints, AB changes and accountability records (R7 §5, R8 §4). */

@@ -4,6 +4,7 @@ import { reportLinkSecret } from '../../db/link-secret.ts';
 import { departmentNames } from '../../db/org-repository.ts';
 import type { Db } from '../../db/transaction.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { verifyLink } from '../../shared/signed-link.ts';
 import { renderBulletinHtml } from '../../messages/pages/bulletin-page-html.ts';
 import { REPORT_LINK_PAGES } from '../../messages/pages/report-link-pages.ts';
@@ -19,7 +20,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * itself instead of the admin token. A link that was changed or made up is refused; an old one says
  * how to get a new one.
  */
-export function registerReportPages(router: Router, deps: { db: Db; clock: Clock }): void {
+export function registerReportPages(router: Router, deps: { db: Db; clock: Clock; calendar: WorkCalendar }): void {
   router.get('/reports/evaluations/:file', async (ctx) => {
     const file = ctx.params.file ?? '';
     const period = file.endsWith('.xlsx') ? periodOf(file.slice(0, -'.xlsx'.length)) : undefined;
@@ -46,7 +47,7 @@ export function registerReportPages(router: Router, deps: { db: Db; clock: Clock
       ctx.body = check === 'expired' ? REPORT_LINK_PAGES.expired : REPORT_LINK_PAGES.invalid;
       return;
     }
-    const view = await bulletinView(deps.db, period);
+    const view = await bulletinView(deps.db, period, deps.clock.now(), deps.calendar);
     ctx.body = renderBulletinHtml(view.bulletin, view.unit, view.names, view.departments, deps.clock.now());
   });
 }
