@@ -23,6 +23,7 @@ export const PARSE_ERROR_CODES = [
   'unknown_decision',
   'bad_period',
   'unknown_rating',
+  'bad_phone',
   'bad_task_no',
   'bad_progress',
 ] as const;
@@ -136,6 +137,8 @@ function describe(error: ParseErrorView): string {
       return `“${value}”不是处理决定，请写：批评教育、通报批评、书面告诫、诫勉谈话 或 不予追究。`;
     case 'bad_period':
       return `“${value}”不是考评期间，请写成 2026年、2026上半年、2026下半年、2026年12月 或 12月。`;
+    case 'bad_phone':
+      return `电话“${value}”位数不对，请写成 13800000000、138 0000 0000 或 0543-3211234。`;
     case 'unknown_rating':
       return `“${value}”不是回访评价，请写：非常满意、满意、基本满意、不满意 或 非常不满意。`;
     case 'empty':

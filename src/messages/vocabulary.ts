@@ -70,6 +70,11 @@ export const DATE_WORDS = {
   onTheHour: ['整', '钟'],
   digits: { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 } as Readonly<Record<string, number>>,
   ten: '十',
+  /** 本周五, 下周一, 周三: which week, then which day of it (Monday first). */
+  weeks: { 本周: 'this', 这周: 'this', 下周: 'next', 周: 'coming', 星期: 'coming', 礼拜: 'coming' } as Readonly<Record<string, 'this' | 'next' | 'coming'>>,
+  weekdays: { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 } as Readonly<Record<string, number>>,
+  /** The last day of this month. */
+  monthEnd: '月底',
   /** Between the two dates of a range: 12月1日 至 12月3日. */
   rangeWords: ['至', '到', '~', '-', '—', '–'],
 } as const;

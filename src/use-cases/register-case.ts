@@ -4,7 +4,8 @@ import { dueFrom } from '../domain/case/due.ts';
 import { decideFinish } from '../domain/case/finish.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { appendEvent, insertCase } from '../db/case-repository.ts';
-import { findService, listServices } from '../db/org-repository.ts';
+import { listServices } from '../db/org-repository.ts';
+import { matchService } from '../domain/services/match-service.ts';
 import { isStaff } from '../domain/org/actor.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -37,11 +38,14 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
   let service: ServiceInfo | null = null;
   let cls: TimeLimitClass;
   if (input.category.kind === 'service') {
-    service = await findService(ctx.tx, input.category.ref);
-    if (!service) {
-      const all = await listServices(ctx.tx);
-      return { kind: 'unknown_service', ref: input.category.ref, suggestions: suggestServices(all, input.category.ref) };
+    // As 指南 finds it (R2): by code, by name, or by the one name it is part of; never a guess.
+    const all = await listServices(ctx.tx);
+    const match = matchService(all, input.category.ref);
+    if (match.kind !== 'one') {
+      const suggestions = match.kind === 'none' ? suggestServices(all, input.category.ref) : match.services.map((x) => `${x.code} ${x.name}`);
+      return { kind: 'unknown_service', ref: input.category.ref, suggestions };
     }
+    service = match.service;
     cls = service.cls;
   } else {
     cls = input.category.cls;

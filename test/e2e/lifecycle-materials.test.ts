@@ -98,6 +98,16 @@ describe.each(BACKENDS)('one-time notice (R5) (%s)', (backend) => {
     expect(await stateOf(t)).toEqual(before);
   });
 
+  it('registers by the service name or a part of it, as 指南 finds it, and suggests when the name is not in the catalog', async () => {
+    const no = await register(t, 'lihua', '登记 来人 科普项目申报 张三 申报');
+    expect((await caseJson(t, no)).service).toBe('KP-01');
+    const before = await stateOf(t);
+    const [unknown] = await t.say('lihua', '登记 来人 科普项目审报材料受理 张三 申报');
+    expect(unknown).toContain('未找到类别或事项“科普项目审报材料受理”');
+    expect(unknown).toContain('您是否要找：KP-01 科普项目申报材料受理');
+    expect(await stateOf(t)).toEqual(before);
+  });
+
   it('takes materials by name when the case has no service, and says why positions cannot work', async () => {
     const no = await register(t, 'lihua', '登记 来人 审核 赵六 科普活动备案');
     const before = await stateOf(t);

@@ -33,7 +33,7 @@ const GLUED_RANGE = new RegExp(`^(.+?)(?:${anyOf(DATE_WORDS.rangeWords.filter((w
 /** 请假 起 止 [事由]: 起 without a time starts at 00:00, 止 without a time ends at 23:59:59.999. */
 function parseLeave(args: readonly Token[], ctx: ParseContext): Parsed<LeaveFields> {
   const errors: ParseError[] = [];
-  let rest = splitGluedRange(args);
+  let rest = splitGluedRange(args, ctx.now);
   if (rest.length === 0) {
     errors.push(commandError('missing_field', 'leave', { field: 'from' }), commandError('missing_field', 'leave', { field: 'to' }));
     return { ok: false, errors };
@@ -71,11 +71,19 @@ function takeDate(
   return { rest: tokens.slice(used) };
 }
 
-/** "12月1日至12月3日", "今天到明天": one token holding both dates. */
-function splitGluedRange(args: readonly Token[]): Token[] {
+/** "12月1日至12月3日", "今天到明天", "12月2日-12月4日": one token holding both dates. */
+function splitGluedRange(args: readonly Token[], now: Date): Token[] {
   const [first, ...others] = args;
-  const match = first ? GLUED_RANGE.exec(first.norm) : null;
-  if (!first || !match?.[1] || !match[2]) return [...args];
-  const part = (text: string, gapBefore: ' ' | '\n'): Token => ({ raw: text, norm: normalize(text), index: first.index, gapBefore });
-  return [part(match[1], first.gapBefore), part(match[2], ' '), ...others];
+  if (!first) return [...args];
+  const part = (text: string, gapBefore: string): Token => ({ raw: text, norm: normalize(text), index: first.index, gapBefore });
+  const match = GLUED_RANGE.exec(first.norm);
+  if (match?.[1] && match[2]) return [part(match[1], first.gapBefore), part(match[2], ' '), ...others];
+  // A hyphen also writes a date (12-02), so it splits the token only where both halves are dates.
+  for (let i = first.norm.indexOf('-'); i > 0; i = first.norm.indexOf('-', i + 1)) {
+    const [left, right] = [first.norm.slice(0, i), first.norm.slice(i + 1)];
+    if (parseChinaDateTime(left, now, { defaultTime: 'start' }).ok && parseChinaDateTime(right, now, { defaultTime: 'end' }).ok) {
+      return [part(left, first.gapBefore), part(right, ' '), ...others];
+    }
+  }
+  return [...args];
 }

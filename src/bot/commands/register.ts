@@ -127,5 +127,30 @@ function takeApplicant(tokens: Token[], errors: ParseError[]): { applicant?: str
   if (glued) return { applicant: glued.name, phone: glued.phone, rest: tokens.slice(1) };
   const phone = second ? phoneOf(second.norm) : undefined;
   if (phone) return { applicant: first.raw, phone, rest: others };
+  // "138 0000 0000", "+86 138 0000 0000", "0543 3211234": a number typed in groups.
+  const grouped = groupedPhone(tokens.slice(1));
+  if (grouped.phone) return { applicant: first.raw, phone: grouped.phone, rest: tokens.slice(1 + grouped.used) };
+  if (grouped.used > 0) {
+    // Digits where the phone goes that make no phone: say so rather than file them as 事由.
+    errors.push(commandError('bad_phone', 'register', { value: clip(joinRaw(tokens.slice(1, 1 + grouped.used))) }));
+    return { applicant: first.raw, rest: tokens.slice(1 + grouped.used) };
+  }
   return { applicant: first.raw, rest: tokens.slice(1) };
+}
+
+const DIGIT_GROUP = /^\+?\d{1,8}$/u;
+
+/** The phone in the first 2–4 tokens when together they make one; `used` counts the digit groups seen. */
+function groupedPhone(tokens: readonly Token[]): { phone?: string; used: number } {
+  let used = 0;
+  while (used < 4 && DIGIT_GROUP.test(tokens[used]?.norm ?? '')) used++;
+  if (used >= 2) {
+    // All the groups are one number: "138 0000 000" is a mistyped mobile, not a local number and a 事由.
+    const groups = tokens.slice(0, used).map((t) => t.norm);
+    // "0543 3211234": an area code then the number, kept in the dashed form a landline is stored in.
+    const phone = phoneOf(groups.join('')) ?? phoneOf(`${groups[0]}-${groups.slice(1).join('')}`);
+    if (phone) return { phone, used };
+  }
+  // Two or more groups of digits in the phone's place were meant as one.
+  return { used: used >= 2 ? used : 0 };
 }

@@ -2,7 +2,7 @@
  * Dates and times as staff type them, in China time (fixed UTC+08:00, no DST since 1991), so
  * nothing here reads the process TZ. Never throws: anything unreadable is `{ ok: false }`.
  */
-import { addDays as addChinaDays, chinaDateOf, chinaInstant, endOfChinaDay } from '../../domain/calendar/china-time.ts';
+import { addDays as addChinaDays, chinaDateOf, chinaInstant, endOfChinaDay, weekdayOf } from '../../domain/calendar/china-time.ts';
 import { DATE_WORDS } from '../../messages/vocabulary.ts';
 import { anyOf } from '../../shared/words.ts';
 import { normalize } from './tokens.ts';
@@ -27,13 +27,19 @@ interface Clock {
   h: number;
   m: number;
 }
-type DaySpec = { kind: 'absolute'; y: number | undefined; m: number; d: number } | { kind: 'relative'; days: number };
+type DaySpec =
+  | { kind: 'absolute'; y: number | undefined; m: number; d: number }
+  | { kind: 'relative'; days: number }
+  | { kind: 'weekday'; which: 'this' | 'next' | 'coming'; weekday: number }
+  | { kind: 'month_end' };
 
 const W = DATE_WORDS;
 const DAY_SUFFIX = `(?:${anyOf(W.daySuffixes)})?`;
 const WITH_YEAR = new RegExp(`^(\\d{4})(?:[-/.]|${W.year})(\\d{1,2})(?:[-/.]|${W.month})(\\d{1,2})(?!\\d)${DAY_SUFFIX}`, 'u');
 const WITHOUT_YEAR = new RegExp(`^(\\d{1,2})(?:[-/]|${W.month})(\\d{1,2})(?!\\d)${DAY_SUFFIX}`, 'u');
 const RELATIVE = new RegExp(`^(${anyOf(Object.keys(W.relativeDays))})`, 'u');
+const WEEKDAY = new RegExp(`^(${anyOf(Object.keys(W.weeks))})(${anyOf(Object.keys(W.weekdays))})`, 'u');
+const MONTH_END = new RegExp(`^${W.monthEnd}`, 'u');
 const SUFFIX = new RegExp(`(?:${anyOf(W.beforeSuffixes)})$`, 'u');
 
 const PERIODS = anyOf(Object.keys(W.periods));
@@ -108,12 +114,25 @@ function matchDay(text: string): { spec: DaySpec; rest: string } | undefined {
   if (short) return { spec: { kind: 'absolute', y: undefined, m: Number(short[1]), d: Number(short[2]) }, rest: text.slice(short[0].length) };
   const relative = RELATIVE.exec(text);
   if (relative) return { spec: { kind: 'relative', days: W.relativeDays[relative[1] ?? ''] ?? 0 }, rest: text.slice(relative[0].length) };
+  const week = WEEKDAY.exec(text);
+  const which = week ? W.weeks[week[1] ?? ''] : undefined;
+  const weekday = week ? W.weekdays[week[2] ?? ''] : undefined;
+  if (week && which && weekday) return { spec: { kind: 'weekday', which, weekday }, rest: text.slice(week[0].length) };
+  const monthEnd = MONTH_END.exec(text);
+  if (monthEnd) return { spec: { kind: 'month_end' }, rest: text.slice(monthEnd[0].length) };
   return undefined;
 }
 
 /** A month-day without a year is the next such date on or after today (so 1月3日 in late December is next year). */
 function resolveDay(spec: DaySpec, today: Day): Day | undefined {
   if (spec.kind === 'relative') return addDays(today, spec.days);
+  if (spec.kind === 'month_end') return { ...today, d: new Date(Date.UTC(today.y, today.m, 0)).getUTCDate() };
+  if (spec.kind === 'weekday') {
+    // Monday = 1 … Sunday = 7; a week runs Monday to Sunday. 周五 alone is the next Friday on or after today.
+    const todayWeekday = weekdayOf(isoOf(today)) || 7;
+    if (spec.which === 'coming') return addDays(today, (spec.weekday - todayWeekday + 7) % 7);
+    return addDays(today, spec.weekday - todayWeekday + (spec.which === 'next' ? 7 : 0));
+  }
   let y = spec.y;
   if (y === undefined) {
     const beforeToday = spec.m < today.m || (spec.m === today.m && spec.d < today.d);

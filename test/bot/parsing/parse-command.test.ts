@@ -128,7 +128,7 @@ describe('登记', () => {
     ['登记 咨询 张三 问题 期限 明天', ['deadline_not_allowed']],
     ['登记 内部 李四 整理材料', ['internal_needs_deadline']],
     ['登记 内部 李四 整理材料 期限', ['internal_needs_deadline']],
-    ['登记 内部 李四 整理材料 期限 下周五', ['bad_date']],
+    ['登记 内部 李四 整理材料 期限 下周八', ['bad_date']],
     ['登记 内部 李四 整理材料 期限 2月30日', ['bad_date']],
     ['登记 内部 李四 整理材料 期限 2026-11-01', ['deadline_in_past']],
     ['登记 内部 李四 整理材料 期限 今天 9:00', ['deadline_in_past']],
@@ -339,5 +339,50 @@ describe('登记 … 即答 (answered on the spot)', () => {
   it('leaves a matter that only mentions 即答 inside a word alone', () => {
     expect(command('登记 咨询 王五 即答率如何统计')).toMatchObject({ matter: '即答率如何统计' });
     expect(command('登记 咨询 王五 即答率如何统计')).not.toHaveProperty('answeredAtOnce');
+  });
+});
+
+describe('a forgiving parser: separators, grouped phones, date ranges and weekdays (each next to a near miss)', () => {
+  const register = (rest: string) => command(`登记 ${rest}`);
+
+  it('takes Chinese commas, enumeration commas, semicolons and colons between fields, keeping them inside 事由', () => {
+    const expected = { type: 'register', channel: 'phone', category: { kind: 'class', cls: 'consultation' }, applicant: '张三', phone: '13800000000', matter: '科普项目申报条件，截止时间' };
+    expect(command('登记，来电，咨询，张三，13800000000，科普项目申报条件，截止时间')).toEqual(expected);
+    expect(command('登记：来电、咨询；张三　13800000000 科普项目申报条件，截止时间')).toEqual(expected);
+    // ASCII commas are not separators (1,000 is a number): the command word is not recognised alone.
+    expect(codes(parse('登记,来电,咨询,张三,问题'))).toEqual(['unknown_command']);
+    // A full-width colon between digits is a time, not a separator.
+    expect(command('登记 内部 李四 期限 明天 17：30 整理材料')).toMatchObject({ internalDueAt: new Date('2026-11-29T17:30:00+08:00'), matter: '整理材料' });
+  });
+
+  it('reads a phone typed in groups or with dashes, and refuses digits that make no phone', () => {
+    expect(register('来电 咨询 张三 138 0000 0000 会员费标准')).toMatchObject({ phone: '13800000000', matter: '会员费标准' });
+    expect(register('来电 咨询 张三 138-0000-0000 会员费标准')).toMatchObject({ phone: '138-0000-0000', matter: '会员费标准' });
+    expect(register('来电 咨询 张三 +86 138 0000 0000 会员费标准')).toMatchObject({ phone: '+8613800000000' });
+    expect(register('来电 咨询 张三 0543 3211234 会员费标准')).toMatchObject({ phone: '0543-3211234' });
+    const short = parse('登记 来电 咨询 张三 138 0000 000 会员费标准');
+    expect(codes(short)).toEqual(['bad_phone']);
+    expect(short.ok ? null : short.errors[0]?.params).toMatchObject({ value: '138 0000 000' });
+  });
+
+  it('reads a leave written as one range with -, 至, 到 or ~, and refuses a range with a day that does not exist', () => {
+    for (const range of ['12月2日-12月4日', '12月2日至12月4日', '12月2日到12月4日', '12月2日~12月4日', '12-02-12-04']) {
+      expect(command(`请假 ${range} 年休假`), range).toEqual({ type: 'leave', from: new Date('2026-12-02T00:00:00+08:00'), to: new Date('2026-12-04T23:59:59.999+08:00'), reason: '年休假' });
+    }
+    expect(codes(parse('请假 12月2日-12月40日'))).toContain('bad_date');
+  });
+
+  it('reads 下周一 … 下周日, 本周五, 周三 and 月底 (today is Saturday 11-28), and refuses what is no weekday', () => {
+    const due = (word: string) => (command(`登记 内部 李四 事 期限 ${word}`) as { internalDueAt?: Date }).internalDueAt;
+    expect(due('下周一')).toEqual(new Date('2026-11-30T23:59:59.999+08:00'));
+    expect(due('下周日')).toEqual(new Date('2026-12-06T23:59:59.999+08:00'));
+    expect(due('本周日')).toEqual(new Date('2026-11-29T23:59:59.999+08:00'));
+    expect(due('周三')).toEqual(new Date('2026-12-02T23:59:59.999+08:00'));
+    expect(due('月底')).toEqual(new Date('2026-11-30T23:59:59.999+08:00'));
+    expect(due('下周五 下午5点')).toEqual(new Date('2026-12-04T17:00:00+08:00'));
+    // 本周五 (11-27) has passed: a deadline in the past is named as such.
+    expect(codes(parse('登记 内部 李四 事 期限 本周五'))).toEqual(['deadline_in_past']);
+    expect(codes(parse('登记 内部 李四 事 期限 下周八'))).toEqual(['bad_date']);
+    expect(codes(parse('登记 内部 李四 事 期限 月末'))).toEqual(['bad_date']);
   });
 });

@@ -58,7 +58,7 @@ describe('parseChinaDateTime (China time, now = 2026-11-28 10:00)', () => {
     expect(result.ok && result.hasTime).toBe(false);
   });
 
-  it.each(['2月30日', '2026-02-29', '13月1日', '12月32日', '25:00', '明天 24:00', '明天 上午15点', '下周五', '', '   ', '12月5日 17:30 多余'])(
+  it.each(['2月30日', '2026-02-29', '13月1日', '12月32日', '25:00', '明天 24:00', '明天 上午15点', '下周八', '', '   ', '12月5日 17:30 多余'])(
     'rejects %j',
     (input) => {
       expect(parseChinaDateTime(input, NOW, { defaultTime: 'end' }).ok).toBe(false);
