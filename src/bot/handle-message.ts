@@ -7,10 +7,16 @@ import type { Tx } from '../db/transaction.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import { GENERAL } from '../messages/general.ts';
+import { renderGreeting, renderWelcome } from '../messages/greeting-replies.ts';
 import { renderMenuPrompt, renderParseErrors } from '../messages/parse-error-replies.ts';
+import { chinaDateOf } from '../domain/calendar/china-time.ts';
+import { listMyItems } from '../use-cases/list-my-items.ts';
 import { commandNamed, visibleCommands, type Command } from './command-registry.ts';
 import type { CommandContext, Reply } from './define-command.ts';
-import { handleCardClick } from './handle-card-click.ts';
+import { isGreeting } from './parsing/greeting.ts';
+import type { ParseError } from './parsing/parse-error.ts';
+import { handleCardClick } from './cards/handle-card-click.ts';
+import { offerSuggestion } from './cards/suggestion.ts';
 import { parseCommand } from './parse-command.ts';
 import { runCommand } from './run-command.ts';
 
@@ -32,14 +38,15 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     const key = `reply:${inboxKey}`;
     if (typeof answer === 'string') outgoing.push({ key, toUser: msg.fromUser, kind: 'text', payload: { content: answer } });
     else if ('markdown' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'markdown', payload: { content: answer.markdown } });
+    else if ('card' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'template_card', payload: { card: answer.card } });
   };
   const context = async (): Promise<CommandContext> => contextFor(deps, tx, inboxKey, now, await loadActor(tx, msg.fromUser), outgoing);
 
   switch (msg.kind) {
     case 'text': {
       const parsed = parseCommand(msg.content, { now });
-      if (!parsed.ok) reply(renderParseErrors(parsed.errors));
-      else reply(await runCommand(await context(), parsed.command));
+      if (parsed.ok) reply(await runCommand(await context(), parsed.command));
+      else reply((await notACommand(await context(), msg.content, parsed.errors)) ?? renderParseErrors(parsed.errors));
       break;
     }
     case 'card_click': {
@@ -51,11 +58,27 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
       reply(await runMenuItem(await context(), msg.eventKey));
       break;
     case 'other':
-      // Events (enter_agent, subscribe, …) need no answer; a picture or a voice message does.
       if (msg.msgType !== 'event') reply(GENERAL.nonText);
+      else if (msg.event === 'enter_agent') outgoing.push(await welcome(await context(), now));
+      // Other events (subscribe, …) need no answer.
       break;
   }
   await enqueueOutbound(tx, outgoing);
+}
+
+/** A message that is no command at all: a hello gets what the bot can do, a sentence a suggestion. */
+async function notACommand(ctx: CommandContext, text: string, errors: readonly ParseError[]): Promise<Reply | undefined> {
+  if (errors[0]?.code !== 'unknown_command') return undefined;
+  if (isGreeting(text)) return renderGreeting(ctx.actor.name, isStaff(ctx.actor));
+  return offerSuggestion(ctx, text);
+}
+
+/** Opening the app: what needs the person now, once a China day (the key makes a second one a no-op). */
+async function welcome(ctx: CommandContext, now: Date): Promise<OutboundMessage> {
+  const staff = isStaff(ctx.actor);
+  const cases = staff ? (await listMyItems(ctx.tx, ctx.actor.userid, now)).cases : [];
+  const content = renderWelcome(ctx.actor.name, staff, cases, now);
+  return { key: `welcome:${ctx.actor.userid}:${chinaDateOf(now)}`, toUser: ctx.actor.userid, kind: 'text', payload: { content } };
 }
 
 /** A menu item's key is a command's name: one that needs nothing more runs; one that does says what to type. */

@@ -1,3 +1,4 @@
+import { clip } from '../shared/clip.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { LeaveProblem } from '../domain/absence/check-leave.ts';
 import type { CoverVia } from '../domain/coverage/who-covers.ts';
@@ -55,7 +56,7 @@ export function renderHandover(absent: string, p: Period, role: string, cases: C
   const head = [`${absent}请假：${formatPeriod(p, now)}。`, `您是其${role}，请在此期间顶岗，兼有其岗位职责。`];
   if (cases === null) return [...head, `其在办事项由${coverName}顶岗办理。`].join('\n');
   if (cases.length === 0) return [...head, '其目前没有在办事项。'].join('\n');
-  const items = cases.map((c) => `#${c.no} ${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${c.dueAt ? formatDeadline(c.dueAt, now) : '未设定'}`);
+  const items = cases.map((c) => `#${c.no} ${c.applicant}：${clip(c.matter, 20)}｜${STATUS_ZH[c.status]}｜期限 ${c.dueAt ? formatDeadline(c.dueAt, now) : '未设定'}`);
   return fitList([...head, `交接在办事项 ${cases.length} 件（期限近的在前）：`], items, ['发送“待办”可随时查看。'], (n) => `……另有 ${n} 件`);
 }
 

@@ -1,3 +1,4 @@
+import { clip } from '../shared/clip.ts';
 import type { ServiceInfo } from '../domain/org/org-records.ts';
 import { SYSTEM_ACTOR } from '../domain/case/authorization.ts';
 import { isActive, isOverdue, type CaseEventRecord, type CaseRecord } from '../domain/case/case.ts';
@@ -92,7 +93,7 @@ export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now
     const flag = isOverdue(c, now) ? '【已超期】' : '';
     const via = covering.get(c.no);
     const role = via ? `（${via}，代${nameOf(names, c.handler)}办理）` : c.handler === actor ? '' : `（首问，现由${nameOf(names, c.handler)}承办）`;
-    lines.push(`#${c.no} ${flag}${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${due}${role}`);
+    lines.push(`#${c.no} ${flag}${c.applicant}：${clip(c.matter, 20)}｜${STATUS_ZH[c.status]}｜期限 ${due}${role}`);
   }
   // Within WeCom's 2048 bytes: later (less urgent) lines give way first.
   const head = [`您有 ${cases.length} 件待办（期限近的在前）：`];

@@ -1,3 +1,4 @@
+import { clip } from '../shared/clip.ts';
 import type { OtherReminderKind } from '../domain/reminders/other-clocks.ts';
 import { clipBytes } from './fit-bytes.ts';
 import { formatDeadline, formatInstant, nameOf } from './format.ts';
@@ -20,10 +21,10 @@ export function renderRefusalReminder(kind: 'refusal_leader' | 'refusal_principa
   const filed = `${nameOf(names, f.filer)}于 ${formatInstant(f.createdAt)} 报备不予办理 #${f.caseNo}（当事人：${f.applicant}）`;
   const lines =
     kind === 'refusal_leader'
-      ? [`【待您决定】${filed}，已过半个工作日，尚未决定。`, `理由：${f.reason.slice(0, 60)}`, `${DECIDE(f.caseNo)}。`]
+      ? [`【待您决定】${filed}，已过半个工作日，尚未决定。`, `理由：${clip(f.reason, 60)}`, `${DECIDE(f.caseNo)}。`]
       : [
           `【待决定提醒】${filed}，报分管领导${nameOf(names, f.leader)}已过一个工作日，尚未决定。`,
-          `理由：${f.reason.slice(0, 60)}`,
+          `理由：${clip(f.reason, 60)}`,
           `请督促${nameOf(names, f.leader)}发送“同意 #${f.caseNo}”或“纠正 #${f.caseNo} 意见”；关系重大的，可由其发送“上报 #${f.caseNo}”提交您决定。`,
         ];
   return clipBytes(lines.join('\n'));
@@ -53,6 +54,6 @@ export function renderComplaintReminder(kind: Extract<OtherReminderKind, `compla
       ? `【投诉答复提醒】效能投诉 编号 ${c.id} 下个工作日到期`
       : `【投诉答复提醒】效能投诉 编号 ${c.id} 已超过答复期限`;
   return clipBytes(
-    [head, `内容：${c.content.slice(0, 60)}`, `答复期限：${formatDeadline(c.dueAt, now)}前`, `答复请发送：答复投诉 ${c.id} 属实|不属实 答复内容`].join('\n'),
+    [head, `内容：${clip(c.content, 60)}`, `答复期限：${formatDeadline(c.dueAt, now)}前`, `答复请发送：答复投诉 ${c.id} 属实|不属实 答复内容`].join('\n'),
   );
 }

@@ -1,3 +1,4 @@
+import { clip } from '../shared/clip.ts';
 import { addDays, chinaDateOf } from '../domain/calendar/china-time.ts';
 import type { CaseReminderKind } from '../domain/reminders/due-reminders.ts';
 import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
@@ -27,7 +28,7 @@ function duration(minutes: number): string {
 }
 
 function subjectLine(c: ReminderCaseInfo): string {
-  return `${CLASS_ZH[c.cls]}｜当事人：${c.applicant}｜事由：${c.matter.slice(0, 30)}`;
+  return `${CLASS_ZH[c.cls]}｜当事人：${c.applicant}｜事由：${clip(c.matter, 30)}`;
 }
 
 function roleLine(r: Recipient, c: ReminderCaseInfo, names: Names): string | null {
@@ -80,7 +81,7 @@ const SECTION_TITLES: Record<keyof DigestView, string> = { overdue: '已超期',
 /** The morning digest of one person: every section that has cases, each cut to fit WeCom's 2048 bytes. */
 export function renderMorningDigest(view: DigestView, names: Names, now: Date): string {
   const line = (c: ReminderCaseInfo, tail: string) =>
-    `#${c.no} ${c.applicant}：${c.matter.slice(0, 16)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
+    `#${c.no} ${c.applicant}：${clip(c.matter, 16)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
   const lineOf = (section: keyof DigestView, c: DigestView[keyof DigestView][number]) =>
     section === 'awaiting' ? line(c, `｜${(c as { statusZh: string }).statusZh}`) : line(c, c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '');
   const [, m, d] = chinaDateOf(now).split('-').map(Number) as [number, number, number];

@@ -43,6 +43,26 @@ export const DEADLINE_KEYWORDS = ['期限', '截止日期', '截止时间', '截
 /** 登记 … 即答 答复内容: answered on the spot (限时办结制 §2: 即时答复). */
 export const ANSWERED_AT_ONCE = '即答';
 
+/**
+ * A sentence such as "张三来电咨询会员费标准" is not a command, but the verb after the channel says
+ * which 登记 was meant. The class it implies is only offered on a card to confirm, never assumed.
+ */
+export const SENTENCE_VERBS: Readonly<Record<string, TimeLimitClass>> = {
+  咨询: 'consultation',
+  询问: 'consultation',
+  问询: 'consultation',
+  了解: 'consultation',
+  反映: 'rights',
+  求助: 'rights',
+  维权: 'rights',
+  申请: 'review',
+  申报: 'review',
+  办理: 'review',
+};
+
+/** A hello rather than a command: answered with what the bot can do. */
+export const GREETINGS = ['你好', '您好', '你好呀', '在吗', '在么', '嗨', '哈喽', 'hi', 'hello', '早上好', '上午好', '下午好', '晚上好'] as const;
+
 /** Case numbers may be written 12号. */
 export const CASE_NO_SUFFIX = '号';
 

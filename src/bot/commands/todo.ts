@@ -1,6 +1,5 @@
-import { listActiveCasesFor } from '../../db/case-repository.ts';
-import { listCoveredCases } from '../../db/coverage-repository.ts';
 import { staffNames } from '../../db/org-repository.ts';
+import { listMyItems } from '../../use-cases/list-my-items.ts';
 import { renderTodo } from '../../messages/case-replies.ts';
 import { VIA_ZH } from '../../messages/absence-replies.ts';
 import { defineCommand } from '../define-command.ts';
@@ -12,15 +11,9 @@ export const todo = defineCommand({
   audience: 'staff',
   parse: noArguments,
   async run(ctx) {
-    const covered = await listCoveredCases(ctx.tx, ctx.actor.userid, ctx.now);
-    const coveredNos = new Set(covered.map((x) => x.case.no));
-    // A case the sender first took and now covers is shown as covered: that is what they must do now.
-    const own = (await listActiveCasesFor(ctx.tx, [ctx.actor.userid])).filter((c) => !coveredNos.has(c.no));
-    const cases = [...own, ...covered.map((x) => x.case)].sort(
-      (a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity) || a.no - b.no,
-    );
+    const { cases, covering } = await listMyItems(ctx.tx, ctx.actor.userid, ctx.now);
     const names = await staffNames(ctx.tx, cases.map((c) => c.handler));
-    const covering = new Map(covered.map((x) => [x.case.no, VIA_ZH[x.via]]));
-    return renderTodo(cases, ctx.actor.userid, names, ctx.now, covering);
+    const via = new Map([...covering].map(([no, v]) => [no, VIA_ZH[v]]));
+    return renderTodo(cases, ctx.actor.userid, names, ctx.now, via);
   },
 });

@@ -5,7 +5,7 @@
  */
 import type { TimeLimitClass } from '../../domain/time-limit-class.ts';
 import { CLASS_ZH, formatDeadline, formatInstant } from '../format.ts';
-import { assertValidCard, CARD_LIMITS, chars } from './validate-card.ts';
+import { assertValidCard, CARD_LIMITS, fit } from './validate-card.ts';
 
 /** Who a card is for: the supervising leader, or the principal leader after an escalation. */
 export type CardRole = 'leader' | 'principal';
@@ -109,10 +109,4 @@ function quoteFor(v: RefusalCardView, s: RefusalCardState): { title: string; tex
 
 function item(keyname: string, value: string): { keyname: string; value: string } {
   return { keyname, value: fit(value.trim() || '—', CARD_LIMITS.value) };
-}
-
-/** At most `max` characters, the last one an ellipsis when cut. */
-export function fit(text: string, max: number): string {
-  if (chars(text) <= max) return text;
-  return `${Array.from(text).slice(0, max - 1).join('')}…`;
 }

@@ -32,6 +32,12 @@ export function chars(text: string): number {
   return Array.from(text).length;
 }
 
+/** At most `max` characters, the last one an ellipsis when cut. */
+export function fit(text: string, max: number): string {
+  if (chars(text) <= max) return text;
+  return `${Array.from(text).slice(0, max - 1).join('')}…`;
+}
+
 type Card = Record<string, unknown>;
 
 /** Every rule the card breaks, as readable lines; empty when it is fine. */

@@ -1,5 +1,6 @@
+import { fit } from '../../../src/messages/cards/validate-card.ts';
 import { describe, expect, it } from 'vitest';
-import { buildRefusalCard, fit, type RefusalCardState, type RefusalCardView } from '../../../src/messages/cards/refusal-card.ts';
+import { buildRefusalCard, type RefusalCardState, type RefusalCardView } from '../../../src/messages/cards/refusal-card.ts';
 import { refusalTaskId } from '../../../src/messages/cards/refusal-task-id.ts';
 import { assertValidCard, cardViolations, chars } from '../../../src/messages/cards/validate-card.ts';
 

@@ -1,15 +1,15 @@
-import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
-import { findCase } from '../db/case-repository.ts';
-import { findCardByTaskId, recordClickCode } from '../db/card-repository.ts';
-import { staffNames } from '../db/org-repository.ts';
-import { findFiling } from '../db/refusal-filing-repository.ts';
-import type { InboundCardClick } from '../wecom/inbound-schema.ts';
-import { isOpenFor } from '../use-cases/refusal-cards/load-refusal-card-view.ts';
-import { syncRefusalCards } from '../use-cases/refusal-cards/sync-refusal-cards.ts';
-import { REFUSAL_KEYS } from '../messages/cards/refusal-card.ts';
-import { CARD_REPLIES, renderNoLongerOpen, renderNotYourCard, renderOverturnPrompt } from '../messages/card-replies.ts';
-import type { CommandContext, Reply } from './define-command.ts';
-import { runCommand } from './run-command.ts';
+import type { RefusalFilingRecord } from '../../domain/case/refusal.ts';
+import { findCase } from '../../db/case-repository.ts';
+import { recordClickCode, type CardRecord } from '../../db/card-repository.ts';
+import { staffNames } from '../../db/org-repository.ts';
+import { findFiling } from '../../db/refusal-filing-repository.ts';
+import type { InboundCardClick } from '../../wecom/inbound-schema.ts';
+import { isOpenFor } from '../../use-cases/refusal-cards/load-refusal-card-view.ts';
+import { syncRefusalCards } from '../../use-cases/refusal-cards/sync-refusal-cards.ts';
+import { REFUSAL_KEYS } from '../../messages/cards/refusal-card.ts';
+import { CARD_REPLIES, renderNoLongerOpen, renderNotYourCard, renderOverturnPrompt } from '../../messages/card-replies.ts';
+import type { CommandContext, Reply } from '../define-command.ts';
+import { runCommand } from '../run-command.ts';
 
 /**
  * A tap on a 否定报备 card button. The inbox key already made a redelivered callback a no-op; here the
@@ -17,11 +17,10 @@ import { runCommand } from './run-command.ts';
  * 提交主要负责人 run the commands 同意 and 上报, as if typed, with the click's ResponseCode to update
  * the card. Any click that changes nothing says why and shows the card's real state.
  */
-export async function handleCardClick(ctx: CommandContext, msg: InboundCardClick): Promise<Reply> {
-  const card = await findCardByTaskId(ctx.tx, msg.taskId);
-  const filing = card ? await findFiling(ctx.tx, card.filingId) : null;
+export async function handleRefusalCardClick(ctx: CommandContext, msg: InboundCardClick, card: CardRecord): Promise<Reply> {
+  const filing = await findFiling(ctx.tx, card.filingId);
   const c = filing ? await findCase(ctx.tx, filing.caseNo) : null;
-  if (!card || !filing || !c) return CARD_REPLIES.unknownCard;
+  if (!filing || !c) return CARD_REPLIES.unknownCard;
   const names = await filingNames(ctx, filing, [card.toUser, c.handler]);
   // Not the addressee: they have no copy of this card for the code to update, so only a message.
   if (card.toUser !== msg.fromUser) return renderNotYourCard(c.no, card.toUser, names);
