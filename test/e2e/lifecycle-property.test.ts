@@ -115,5 +115,6 @@ describe.each(BACKENDS)('case lifecycle under random commands, through the datab
     }
     // The run went somewhere: more than the starting state was reached.
     expect(statuses.size).toBeGreaterThan(2);
-  });
+    // Hundreds of webhook round trips: a guard against a hang, not a speed check (that is npm run bench).
+  }, 180_000);
 });
