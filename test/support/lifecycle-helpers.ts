@@ -42,3 +42,6 @@ export async function caseJson(t: TestBot, no: number): Promise<any> {
 export function actionsOf(body: { history: { action: string }[] }): string[] {
   return body.history.map((e) => e.action);
 }
+
+/** The organization of a realistic office week (issue 13): the demo's people, posts and phones. */
+export const OFFICE_WEEK_ORG = new URL('../fixtures/org/office-week-org.yaml', import.meta.url).pathname;
