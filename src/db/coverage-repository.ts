@@ -49,6 +49,29 @@ export async function listCoveredCases(db: Tx, userid: string, at: Date): Promis
   });
 }
 
+/** The absent people `userid` covers at `at` (R7): those whose B, head or head's B they are right then. */
+export async function listCoveredPeople(db: Tx, userid: string, at: Date): Promise<{ handler: string; via: CoverVia }[]> {
+  const away = await db.absence.findMany({
+    where: { from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+    select: { userid: true },
+  });
+  const out: { handler: string; via: CoverVia }[] = [];
+  for (const handler of [...new Set(away.map((a) => a.userid))].filter((u) => u !== userid).sort()) {
+    const cover = await coverFor(db, handler, at);
+    if (cover && cover.userid === userid && cover.via !== 'handler') out.push({ handler, via: cover.via });
+  }
+  return out;
+}
+
+/** The absence of `userid` running at `at`, if any. */
+export async function absenceAt(db: Tx, userid: string, at: Date): Promise<{ from: Date; to: Date; reason: string | null } | null> {
+  return db.absence.findFirst({
+    where: { userid, from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+    select: { from: true, to: true, reason: true },
+    orderBy: { from: 'asc' },
+  });
+}
+
 /**
  * Whether nobody of a department (its active staff and its head) is at work at `now` (R7 §6: the
  * department still takes requests, queued for its return). A department with nobody in it counts as away.

@@ -1,5 +1,5 @@
 import { registerAbsence } from '../../use-cases/register-absence.ts';
-import { renderLeaveRegistered, renderLeaveRejected } from '../../messages/absence-replies.ts';
+import { renderLeaveRegistered, renderLeaveRejected, renderPassedOn } from '../../messages/absence-replies.ts';
 import { DATE_WORDS } from '../../messages/vocabulary.ts';
 import { anyOf } from '../../shared/words.ts';
 import { defineCommand, type Parsed } from '../define-command.ts';
@@ -22,7 +22,9 @@ export const leave = defineCommand({
     const r = await registerAbsence(ctx, command);
     if (r.kind === 'rejected') return renderLeaveRejected(r.problems, ctx.now);
     const cover = r.cover && r.cover.via !== 'handler' ? { name: r.names.get(r.cover.userid) ?? r.cover.userid, via: r.cover.via } : null;
-    return renderLeaveRegistered(r.absence, cover, r.handover.length, ctx.now);
+    const name = (u: string) => r.names.get(u) ?? u;
+    const passedOn = renderPassedOn(r.passedOn.map((p) => ({ absent: name(p.absent), to: p.to && p.to.via !== 'handler' ? { name: name(p.to.userid), via: p.to.via } : null })));
+    return renderLeaveRegistered(r.absence, cover, r.handover.length, ctx.now, passedOn);
   },
 });
 
