@@ -26,6 +26,14 @@ function duration(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
 }
 
+/** "2 小时", "20 分钟", "15 小时 1 分钟". */
+function timeLeft(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} 分钟`;
+  return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分钟`;
+}
+
 function subjectLine(c: ReminderCaseInfo): string {
   return `${CLASS_ZH[c.cls]}｜当事人：${c.applicant}｜事由：${c.matter.slice(0, 30)}`;
 }
@@ -45,6 +53,8 @@ function title(kind: Exclude<CaseReminderKind, 'overdue_digest'>, c: ReminderCas
       return `【到期提醒】#${c.no} 今天到期`;
     case 'due_soon':
       return `【到期提醒】#${c.no} 今天到期，距下班还有 ${duration(extra.minutesBeforeClose)}`;
+    case 'before_due':
+      return `【到期提醒】#${c.no} 即将到期，还有 ${timeLeft(Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000)))}`;
     case 'overdue':
       return `【超期提醒】#${c.no} 已超过办理期限`;
     case 'overdue_leader':
