@@ -8,6 +8,8 @@ const KINDS: Record<AccountabilityKind, true> = {
   second_round_materials: true,
   complaint_upheld: true,
   shirked_referral: true,
+  late_written_notice: true,
+  refusal_undecided: true,
 };
 export const ACCOUNTABILITY_KINDS = Object.keys(KINDS) as AccountabilityKind[];
 

@@ -4,8 +4,9 @@ import type { Reason } from '../domain/case/decision.ts';
 import { decideDeemApproval } from '../domain/case/deemed-approval.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findDepartment, loadOffice, staffNames } from '../db/org-repository.ts';
-import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
+import { findDepartment, loadOffice, readOrgSettings, staffNames } from '../db/org-repository.ts';
+import { findCurrentFiling, markFilingLapse, updateFiling } from '../db/refusal-filing-repository.ts';
+import { renderRefusalUndecided } from '../messages/clock-replies.ts';
 import { renderDeemedApprovalNotice } from '../messages/deemed-replies.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
@@ -29,6 +30,24 @@ export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' |
   const filing = await findCurrentFiling(ctx.tx, c.no);
   if (filing && (filing.status === 'pending' || filing.status === 'escalated')) {
     await updateFiling(ctx.tx, filing, { status: 'lapsed', decidedBy: SYSTEM_ACTOR, decidedAt: now });
+    // 否定报备 §4: whoever was to decide let the deadline pass; recorded against them, and the principal hears of it.
+    const decider = filing.status === 'escalated' ? (filing.escalatedTo ?? filing.leader) : filing.leader;
+    const recorded = await recordAccountability(ctx.tx, {
+      key: `refusal_undecided:${filing.id}`,
+      at: now,
+      kind: 'refusal_undecided',
+      subject: decider,
+      department: c.department,
+      caseNo: c.no,
+      detail: { filingId: filing.id, filedAt: filing.createdAt.toISOString(), filer: filing.filer, caseDueAt: c.dueAt?.toISOString() ?? null, status: filing.status, deemedApproved: true },
+    });
+    await markFilingLapse(ctx.tx, filing.id, { undecidedAt: now });
+    const { principal } = await readOrgSettings(ctx.tx);
+    if (recorded && principal && c.dueAt) {
+      const who = await staffNames(ctx.tx, [filing.filer, decider]);
+      const info = { caseNo: c.no, filer: filing.filer, leader: filing.leader, reason: filing.reason, createdAt: filing.createdAt, applicant: c.applicant };
+      ctx.send({ key: `refusal-undecided:${filing.id}:${principal}`, toUser: principal, kind: 'text', payload: { content: renderRefusalUndecided(info, decider, c.dueAt, who, now, true) } });
+    }
   }
   await recordAccountability(ctx.tx, {
     key: `deemed_approval:${c.no}`,

@@ -1,5 +1,6 @@
 import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import { decideNoticeGiven } from '../domain/case/written-notice.ts';
+import { recordLateWrittenNotice } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findCurrentFiling, updateFiling } from '../db/refusal-filing-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
@@ -17,5 +18,9 @@ export async function recordWrittenNotice(ctx: UseCaseContext, input: { caseNo: 
   if (!decision.ok || !filing) return { kind: 'rejected', case: c, reasons: decision.ok ? [] : decision.reasons };
   const after = await commitTransition(ctx.tx, c, decision);
   await updateFiling(ctx.tx, filing, { noticeGivenAt: ctx.now });
+  // 否定报备 §3: given, but after its 7 days; recorded once, whether or not the lapse alert went out first.
+  if (filing.noticeDueAt && ctx.now > filing.noticeDueAt) {
+    await recordLateWrittenNotice(ctx.tx, { filingId: filing.id, caseNo: c.no, handler: c.handler, department: c.department, noticeDueAt: filing.noticeDueAt }, ctx.now, { givenAt: ctx.now.toISOString() });
+  }
   return { kind: 'done', case: after, filing: { ...filing, noticeGivenAt: ctx.now } };
 }
