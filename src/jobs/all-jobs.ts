@@ -3,7 +3,8 @@ import { deemedApprovalJob } from './deemed-approval-job.ts';
 import { complaintRemindersJob } from './complaint-reminders-job.ts';
 import { morningDigestJob } from './morning-digest-job.ts';
 import { refusalRemindersJob } from './refusal-reminders-job.ts';
+import { followUpRemindersJob } from './follow-up-reminders-job.ts';
 import type { Job } from './job.ts';
 
 /** Every scheduled job, in the order one tick runs them. */
-export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob];
+export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, followUpRemindersJob];

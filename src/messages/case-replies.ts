@@ -8,6 +8,9 @@ import { reasonText } from './reason-text.ts';
 
 type Names = ReadonlyMap<string, string>;
 
+/** 限时办结制 §5, said wherever a 请示's deadline is. */
+export const DEEMED_WARNING = '逾期未答复将视为同意';
+
 const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期限暂按法定节假日计算，公布后将复核。';
 
 export function deadlineLine(c: CaseRecord, now: Date): string {
@@ -15,6 +18,7 @@ export function deadlineLine(c: CaseRecord, now: Date): string {
   // A closed case's deadline is history, not an instruction.
   if (!isActive(c.status)) return `原办理期限：${formatDeadline(c.dueAt, now)}`;
   const base = `办理期限：${formatDeadline(c.dueAt, now)}前`;
+  if (c.cls === 'instruction') return `${base}（${DEEMED_WARNING}）`;
   return c.cls === 'consultation' ? `能即时答复的请即时答复；不能即时答复的，${base}` : base;
 }
 

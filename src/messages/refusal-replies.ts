@@ -1,5 +1,6 @@
 /** Texts of 否定报备 (R6): the filing, the leader's decision, and the messages each person gets. */
 import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
+import type { FollowUpRecord } from '../domain/case/deemed-approval.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import { deadlineLine } from './case-replies.ts';
 import { formatDeadline, nameOf } from './format.ts';
@@ -51,4 +52,10 @@ export function renderNoFiling(no: number): string {
 export function renderNoticeGiven(c: CaseRecord, f: RefusalFilingRecord, now: Date): string {
   const inTime = f.noticeDueAt === null || now <= f.noticeDueAt ? '，在期限内' : '，已超过 7 日期限';
   return `已登记：#${c.no} 的不予办理已书面告知当事人${c.applicant}${inTime}。相关提醒不再发送。`;
+}
+
+/** The handler's reply to 告知 #no on a deemed approval (R3 §5). */
+export function renderDeemedNoticeGiven(c: CaseRecord, f: FollowUpRecord, now: Date): string {
+  const inTime = now <= f.dueAt ? '，在期限内' : '，已超过告知期限';
+  return `已登记：#${c.no} 视为同意的结果已书面告知当事人${c.applicant}${inTime}。相关提醒不再发送。`;
 }

@@ -3,6 +3,7 @@ import type { CaseReminderKind } from '../domain/reminders/due-reminders.ts';
 import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { clipBytes } from './fit-bytes.ts';
+import { DEEMED_WARNING } from './case-replies.ts';
 import { CLASS_ZH, formatDeadline, nameOf } from './format.ts';
 
 type Names = ReadonlyMap<string, string>;
@@ -72,6 +73,8 @@ export function renderCaseReminder(
   extra: { minutesBeforeClose: number; overdueDays: number },
 ): string {
   const lines = [`${c.urgent ? '【紧急】' : ''}${title(kind, c, now, extra)}`, subjectLine(c), `办理期限：${formatDeadline(c.dueAt!, now)}前`];
+  // 限时办结制 §5: a 请示 left unanswered is approved by the deadline itself.
+  if (c.cls === 'instruction') lines.push(`${DEEMED_WARNING}，由此产生的后果由办理单位负责。`);
   const role = roleLine(r, c, names);
   if (role) lines.push(role);
   const acts = r.role === 'handler' || r.role === 'b';

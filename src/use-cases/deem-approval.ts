@@ -1,7 +1,8 @@
 import { SYSTEM_ACTOR, resolveRoles } from '../domain/case/authorization.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
-import { decideDeemApproval } from '../domain/case/deemed-approval.ts';
+import { DEEMED_NOTICE, decideDeemApproval } from '../domain/case/deemed-approval.ts';
+import { insertFollowUp } from '../db/follow-up-repository.ts';
 import { recordAccountability } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findDepartment, loadOffice, readOrgSettings, staffNames } from '../db/org-repository.ts';
@@ -25,6 +26,8 @@ export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' |
   const d = decideDeemApproval(c, { actor: SYSTEM_ACTOR, roles, now, calendar: ctx.calendar });
   if (!d.ok) return { kind: 'skipped', case: c, reasons: d.reasons };
   const after = await commitTransition(ctx.tx, c, d);
+  // R3 §5: the applicant is still owed a written answer; the handler gets it as a follow-up with a reminder.
+  await insertFollowUp(ctx.tx, { caseNo: c.no, kind: DEEMED_NOTICE, dueAt: d.noticeDueAt, at: now });
 
   // A refusal still waiting for a leader is overtaken by the deadline: the unit did not answer in time.
   const filing = await findCurrentFiling(ctx.tx, c.no);
@@ -64,6 +67,7 @@ export async function deemApproveIfDue(ctx: Pick<UseCaseContext, 'tx' | 'send' |
   const people = [...new Set([c.handler, dept?.head, office?.head].filter((u): u is string => typeof u === 'string'))];
   const names = await staffNames(ctx.tx, [c.handler]);
   const text = renderDeemedApprovalNotice(after, dept?.name ?? c.department, names, now);
-  for (const u of people) ctx.send({ key: `deemed:${c.no}:${u}`, toUser: u, kind: 'text', payload: { content: text } });
+  const toHandler = renderDeemedApprovalNotice(after, dept?.name ?? c.department, names, now, d.noticeDueAt);
+  for (const u of people) ctx.send({ key: `deemed:${c.no}:${u}`, toUser: u, kind: 'text', payload: { content: u === c.handler ? toHandler : text } });
   return { kind: 'deemed', case: after };
 }

@@ -89,6 +89,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-23 00:00 chenjing 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 00:00 lihua 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 00:00 zhaomin 【紧急】【超期提醒】#${U} 已超过办理期限`,
+      // R3 §5: the written answer to the applicant of the deemed 请示 is due at the end of 09-23.
+      `09-23 09:00 chenjing 【书面告知提醒】请示性事项 #${I} 已视为同意，书面告知期限今天届满。`,
       `09-23 09:00 chenjing 【每日待办汇总】9月23日`,
       // Filed Tue 16:00: half a working day → Wed 11:30 to the leader; one working day → Wed 15:30 to the principal.
       `09-23 11:30 wangqiang 【待您决定】李华于 9月22日 16:00 报备不予办理 #${R}（当事人：赵六），已过半个工作日，尚未决定。`,

@@ -53,7 +53,8 @@ export const FROM_STATUSES: Record<CaseAction, readonly CaseStatus[]> = {
   refuse: ['OPEN'],
   decideRefusal: ['REFUSAL_PENDING'],
   decideEscalated: ['ESCALATED'],
-  noticeGiven: ['REFUSED'],
+  // R6 §3 after an approved refusal; R3 §5 after a deemed approval: the applicant is told in writing.
+  noticeGiven: ['REFUSED', 'DEEMED_APPROVED'],
   // Paused (AWAITING_MATERIALS) cases have no running clock, so they cannot lapse.
   deemApprove: ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'],
 };

@@ -44,7 +44,9 @@ export type OtherReminderKind =
   /** 否定报备 §3: the 7 days passed without the written notice → handler, head and leader; recorded. */
   | 'notice_overdue'
   | 'complaint_day_before'
-  | 'complaint_overdue';
+  | 'complaint_overdue'
+  /** R3 §5: the written answer after a deemed approval is due today → the handler. */
+  | 'deemed_notice_due';
 
 export interface OtherReminder {
   key: string;
@@ -113,6 +115,31 @@ export function dueComplaintReminders(complaints: readonly ReminderComplaint[], 
     rungs.push({ kind: 'complaint_overdue', instant: new Date(c.dueAt.getTime() + 1), roles: ['office_head'] });
     for (const r of pickCurrent(rungs, now)) {
       out.push({ key: reminderKey(r.kind, `complaint${c.id}`, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: null, complaintId: c.id, deadline: c.dueAt });
+    }
+  }
+  return out;
+}
+
+/** A follow-up a closed case owes (the written answer after a deemed approval), as its clock sees it. */
+export interface ReminderFollowUp {
+  id: number;
+  caseNo: number;
+  createdAt: Date;
+  dueAt: Date;
+  doneAt: Date | null;
+}
+
+/** R3 §5: the handler is reminded of the written answer at opening on its due day, unless it was given. */
+export function dueFollowUpReminders(followUps: readonly ReminderFollowUp[], now: Date, calendar: WorkCalendar, policy: ReminderPolicy): OtherReminder[] {
+  if (!isOfficeOpen(calendar, policy.officeHours, now)) return [];
+  const out: OtherReminder[] = [];
+  for (const f of followUps) {
+    if (f.doneAt !== null) continue;
+    const date = chinaDateOf(f.dueAt);
+    if (!isWorkingDate(calendar, date)) continue;
+    const rungs: Candidate<OtherReminderKind>[] = [{ kind: 'deemed_notice_due', instant: openingOn(date, policy.officeHours), roles: ['handler'] }];
+    for (const r of pickCurrent(rungs.filter((x) => x.instant > f.createdAt && x.instant < f.dueAt), now)) {
+      out.push({ key: reminderKey(r.kind, `${f.caseNo}.f${f.id}`, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: f.caseNo, deadline: f.dueAt });
     }
   }
   return out;
