@@ -52,9 +52,10 @@ export async function departmentNames(db: Tx): Promise<Map<string, string>> {
 
 const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true } as const;
 
-/** The posts of a department in the order the organization file lists them. */
-export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null }[]> {
-  return db.post.findMany({ where: { department }, select: { name: true, a: true, b: true }, orderBy: { id: 'asc' } });
+/** The posts of a department in the order the organization file lists them, with the work each handles. */
+export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null; services: string[]; classes: TimeLimitClass[] }[]> {
+  const rows = await db.post.findMany({ where: { department }, select: { name: true, a: true, b: true, services: true, classes: true }, orderBy: { id: 'asc' } });
+  return rows.map((p) => ({ ...p, services: (p.services ?? []) as string[], classes: (p.classes ?? []) as TimeLimitClass[] }));
 }
 
 export async function listServices(db: Tx): Promise<ServiceInfo[]> {

@@ -85,6 +85,7 @@ export const ORG_REFERENCE_ERROR = {
   bSameAsA: (a: string) => `B 岗与 A 岗是同一人 "${a}"，B 岗须由他人担任`,
   duplicatePost: (department: string, name: string, first: string) =>
     `部门 "${department}" 的岗位 "${name}" 重复（与 ${first} 相同）`,
+  unknownService: (code: string) => `事项编码 "${code}" 不在 services 中`,
   duplicateServiceCode: (code: string, first: string) => `事项编码 "${code}" 重复（与 ${first} 相同）`,
   duplicateServiceName: (name: string, first: string) => `事项名称 "${name}" 重复（与 ${first} 相同）`,
   /** `firstItem` is 1-based. */

@@ -32,6 +32,10 @@ export interface Post {
   a: string;
   /** userid of the B holder; a post without a backup is allowed but is a gap the office should see. */
   b?: string;
+  /** Extension: codes of the catalog services this post handles (a transfer to the department routes by them). */
+  services?: string[];
+  /** Extension: the time-limit classes this post handles, for cases without a service. */
+  classes?: TimeLimitClass[];
 }
 
 /** One entry of the service-commitment catalog (R2). */

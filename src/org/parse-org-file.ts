@@ -34,7 +34,15 @@ const userid = z.string().trim().regex(WECOM_USERID_PATTERN, {
 
 const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText });
 const staffSchema = z.strictObject({ userid, name: text, department: text });
-const postSchema = z.strictObject({ department: text, name: text, a: text, b: optionalText });
+const optionalList = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null ? undefined : v), z.array(item).optional());
+const postSchema = z.strictObject({
+  department: text,
+  name: text,
+  a: text,
+  b: optionalText,
+  services: optionalList(text),
+  classes: optionalList(z.enum(TIME_LIMIT_CLASSES)),
+});
 const serviceSchema = z.strictObject({
   code: text,
   name: text,
@@ -233,7 +241,7 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       if (issue.input === undefined) return [{ path, message: ORG_SCHEMA_ERROR.requiredOneOf(allowed) }];
-      return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class', String(issue.input), allowed) }];
+      return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class' || path[path.length - 2] === 'classes', String(issue.input), allowed) }];
     }
     case 'unrecognized_keys': {
       const section = typeof path[0] === 'string' && path.length === 2 ? path[0] : '';

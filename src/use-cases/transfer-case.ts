@@ -28,7 +28,7 @@ export type TransferResult = CaseActionResult<{
 export async function transferCase(ctx: UseCaseContext, input: { caseNo: number; target: string; note?: string }): Promise<TransferResult> {
   const c = await findCase(ctx.tx, input.caseNo);
   if (!c) return { kind: 'not_found', no: input.caseNo };
-  const target = await resolveTransferTarget(ctx, input.target);
+  const target = await resolveTransferTarget(ctx, input.target, c);
   const decision = decideTransfer(c, { target, ...(input.note ? { note: input.note } : {}) }, await transitionContextFor(ctx, c));
   if (!decision.ok || target.kind !== 'resolved') return { kind: 'rejected', case: c, reasons: decision.ok ? [] : decision.reasons };
 

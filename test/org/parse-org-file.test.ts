@@ -69,7 +69,7 @@ describe('parseOrgFile: valid files', () => {
       head: 'chenjing',
       leader: 'wangqiang',
     });
-    expect(org.posts).toContainEqual({ department: 'kpb', name: '科普项目申报', a: 'lihua', b: 'zhaomin' });
+    expect(org.posts).toContainEqual({ department: 'kpb', name: '科普项目申报', a: 'lihua', b: 'zhaomin', services: ['KP-01'], classes: ['review'] });
 
     expect(org.services.find((s) => s.code === 'KP-01')).toMatchObject({
       name: '科普项目申报材料受理',
@@ -183,6 +183,15 @@ describe('parseOrgFile: errors', () => {
       'services[0].department：部门 "kpx" 不存在（第 22 行）',
       'services[1].code：事项编码 "kp-01" 重复（与 services[0] 相同）（第 27 行）',
       'services[1].name：事项名称 "科普项目申报材料受理" 重复（与 services[0] 相同）（第 28 行）',
+    ]);
+  });
+
+  it('reads the work a post handles, and names a service it lists that the catalog does not have', () => {
+    const ok = expectOk(parseOrgFile(basicWith('a: lihua, b: zhaomin }', 'a: lihua, b: zhaomin, services: [kp-01], classes: [review, consultation] }')));
+    expect(ok.posts[0]).toMatchObject({ services: ['kp-01'], classes: ['review', 'consultation'] });
+    expect(expectErrors(parseOrgFile(basicWith('a: lihua, b: zhaomin }', 'a: lihua, b: zhaomin, services: [KP-09], classes: [urgent] }')))).toEqual([
+      'posts[0].classes[0]：时限类别 "urgent" 无效，应为 review、approval、consultation、rights、internal、instruction 之一（第 16 行）',
+      'posts[0].services[0]：事项编码 "KP-09" 不在 services 中（第 16 行）',
     ]);
   });
 
