@@ -58,6 +58,11 @@ export function renderFinished(c: CaseRecord, now: Date, onTime?: boolean): stri
   return `#${c.no} 已办结${late}。结果：${c.result ?? ''}`;
 }
 
+/** 首问负责制 §4: to the first responder of a referred case, when it is finished. */
+export function renderFinishedToFirstResponder(c: CaseRecord, by: string, names: Names): string {
+  return `【办结】您首问的 #${c.no}（${c.applicant}：${c.matter.slice(0, 20)}）已由${nameOf(names, by)}办结。结果：${c.result ?? ''}`;
+}
+
 export function renderNotFound(no: number): string {
   return `未找到案件 #${no}，请核对编号。发送“待办”可查看您的案件。`;
 }

@@ -38,6 +38,11 @@ export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, name
   return `【报备结果】${who}已将 #${c.no} 上报主要负责人${nameOf(names, f.escalatedTo ?? '')}决定，请等待。`;
 }
 
+/** 首问负责制 §4: to the first responder of a referred case whose refusal was approved. */
+export function renderRefusedToFirstResponder(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
+  return `【不予办理】您首问的 #${c.no}（${c.applicant}：${c.matter.slice(0, 20)}）经${nameOf(names, f.decidedBy ?? f.leader)}同意不予办理，理由：${f.reason}。承办人${nameOf(names, c.handler)}将书面告知当事人。`;
+}
+
 export function renderAlreadyDecided(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
   const by = f.decidedBy ? nameOf(names, f.decidedBy) : '';
   const what = f.status === 'approved' ? '同意不予办理' : f.status === 'overturned' ? '予以纠正' : '不再需要决定（已逾期视为同意）';

@@ -42,6 +42,7 @@ function subjectLine(c: ReminderCaseInfo): string {
 function roleLine(r: Recipient, c: ReminderCaseInfo, names: Names): string | null {
   if (r.role === 'handler') return r.coveringFor ? `承办人${nameOf(names, r.coveringFor)}不在岗，由您顶岗办理（AB岗）。` : null;
   if (r.role === 'b') return `您是承办人${nameOf(names, c.handler)}的 B 岗，请协助跟进。`;
+  if (r.role === 'first_responder') return `您是首问责任人，此事项现由${nameOf(names, c.handler)}承办。请关注其办理。`;
   return `承办人：${nameOf(names, c.handler)}。请督促办理。`;
 }
 

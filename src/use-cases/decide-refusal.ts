@@ -5,7 +5,7 @@ import { decideRefusalDecision, type RefusalVerdict } from '../domain/case/refus
 import { findCase } from '../db/case-repository.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, findFiling, updateFiling, type FilingPatch } from '../db/refusal-filing-repository.ts';
-import { renderDecisionNotice } from '../messages/refusal-replies.ts';
+import { renderDecisionNotice, renderRefusedToFirstResponder } from '../messages/refusal-replies.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
@@ -65,6 +65,7 @@ export async function decideRefusal(ctx: UseCaseContext, input: DecideRefusalInp
 
 async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRecord, input: DecideRefusalInput, wasEscalated: boolean): Promise<void> {
   const names = await staffNames(ctx.tx, [f.filer, f.leader, c.handler, ctx.actor.userid, ...(f.escalatedTo ? [f.escalatedTo] : [])]);
+  const handledByFirstResponder = c.firstResponder === c.handler;
   const key = `refusal:${f.id}:${input.decision}`;
   const told = new Set([ctx.actor.userid]);
   const tell = (to: string, content: string) => {
@@ -78,4 +79,6 @@ async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRe
   // The instruction is for whoever handles the case now; a principal's decision also closes the leader's loop.
   if (input.decision === 'overturn') tell(c.handler, notice);
   if (wasEscalated) tell(f.leader, notice);
+  // 首问负责制 §4: whoever first took a case they referred hears that it was refused.
+  if (input.decision === 'approve' && !handledByFirstResponder) tell(c.firstResponder, renderRefusedToFirstResponder(c, f, names));
 }

@@ -1,6 +1,8 @@
 import { decideFinish } from '../domain/case/finish.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
+import { staffNames } from '../db/org-repository.ts';
+import { renderFinishedToFirstResponder } from '../messages/case-replies.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -17,6 +19,11 @@ export async function finishCase(ctx: UseCaseContext, no: number, result: string
   const after = await commitTransition(ctx.tx, c, decision);
   if (!decision.onTime) {
     await recordOverdue(ctx.tx, c, ctx.now, { finishedAt: ctx.now.toISOString(), finishedBy: ctx.actor.userid });
+  }
+  // 首问负责制 §4: whoever first took a case they referred hears how it ended.
+  if (c.firstResponder !== c.handler && c.firstResponder !== ctx.actor.userid) {
+    const names = await staffNames(ctx.tx, [ctx.actor.userid]);
+    ctx.send({ key: `finish:${c.no}:first`, toUser: c.firstResponder, kind: 'text', payload: { content: renderFinishedToFirstResponder(after, ctx.actor.userid, names) } });
   }
   return { kind: 'done', case: after, onTime: decision.onTime };
 }

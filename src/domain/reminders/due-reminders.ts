@@ -37,6 +37,8 @@ export interface DueReminder {
 
 const BOTH: readonly RecipientRole[] = ['handler', 'b'];
 const OVERDUE_ROLES: readonly RecipientRole[] = ['handler', 'b', 'head'];
+/** 首问负责制 §4: the first responder of a referred case hears that it went overdue, once (not in the daily digests). */
+const OVERDUE_ALERT_ROLES: readonly RecipientRole[] = [...OVERDUE_ROLES, 'first_responder'];
 
 /** The first working day on which the case counts as overdue in office time (overdue working day 1). */
 export function overdueDayOne(calendar: WorkCalendar, policy: ReminderPolicy, dueAt: Date): string {
@@ -64,7 +66,7 @@ export function caseLadder(c: ReminderCase, now: Date, calendar: WorkCalendar, p
   // A request for instructions is deemed approved at its deadline (R3 §5) instead of going overdue.
   if (c.cls === 'instruction') return ladder;
 
-  ladder.push({ kind: 'overdue', instant: new Date(dueAt.getTime() + 1), roles: OVERDUE_ROLES });
+  ladder.push({ kind: 'overdue', instant: new Date(dueAt.getTime() + 1), roles: OVERDUE_ALERT_ROLES });
   const dayOne = overdueDayOne(calendar, policy, dueAt);
   let leaderDay = dayOne;
   for (let day = 1; day < policy.leaderOnOverdueWorkingDay; day++) leaderDay = nextWorkingDate(calendar, leaderDay);
@@ -109,9 +111,12 @@ export function dueReminders(cases: readonly ReminderCase[], now: Date, calendar
   for (const c of cases) {
     if (c.status !== 'OPEN' || c.dueAt === null || c.pausedAt !== null) continue;
     if (!open && !c.urgent) continue;
-    for (const r of pickCurrent(caseLadder(c, now, calendar, policy), now)) {
+    const ladder = caseLadder(c, now, calendar, policy);
+    for (const r of pickCurrent(ladder, now)) {
       // Digests are routine by nature: they wait for the office even for urgent cases.
       if (r.kind === 'overdue_digest' && !open) continue;
+      // The first responder's one overdue alert is not caught up once later rungs have passed.
+      if (r.roles.every((x) => x === 'first_responder') && ladder.some((x) => x.instant > r.instant && x.instant <= now)) continue;
       out.push({ key: reminderKey(r.kind, c.no, r.instant), caseNo: c.no, kind: r.kind, dueInstant: r.instant, dueAt: c.dueAt, recipients: r.roles, urgent: c.urgent });
     }
   }

@@ -15,6 +15,8 @@ export interface OrgView {
 export interface ReminderSubject {
   handler: string;
   department: string;
+  /** Whoever registered the case (R4): told of an overdue case they referred. */
+  firstResponder?: string;
   filer?: string;
   /** The leader a refusal filing is addressed to (default: the department's supervising leader). */
   leader?: string;
@@ -70,6 +72,10 @@ export function resolveRecipients(roles: readonly RecipientRole[], s: ReminderSu
       }
       case 'filer':
         if (s.filer) add(actingFor(org, s.filer), role, s.filer);
+        break;
+      case 'first_responder':
+        // Only when it is someone else's case now; `add` skips them if they are already listed.
+        if (s.firstResponder && s.firstResponder !== s.handler) add(s.firstResponder, role);
         break;
     }
   }
