@@ -3,6 +3,7 @@ import type { LeaveProblem } from '../domain/absence/check-leave.ts';
 import type { CoverVia } from '../domain/coverage/who-covers.ts';
 import { STATUS_ZH, formatDeadline } from './format.ts';
 import { fitList } from './fit-bytes.ts';
+import { dueInList } from './case-replies.ts';
 
 type Period = { from: Date; to: Date; reason?: string | null };
 
@@ -55,8 +56,10 @@ export function renderHandover(absent: string, p: Period, role: string, cases: C
   const head = [`${absent}请假：${formatPeriod(p, now)}。`, `您是其${role}，请在此期间顶岗，兼有其岗位职责。`];
   if (cases === null) return [...head, `其在办事项由${coverName}顶岗办理。`].join('\n');
   if (cases.length === 0) return [...head, '其目前没有在办事项。'].join('\n');
-  const items = cases.map((c) => `#${c.no} ${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${c.dueAt ? formatDeadline(c.dueAt, now) : '未设定'}`);
-  return fitList([...head, `交接在办事项 ${cases.length} 件（期限近的在前）：`], items, ['发送“待办”可随时查看。'], (n) => `……另有 ${n} 件`);
+  const items = cases.map((c) => `#${c.no} ${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${dueInList(c, now)}`);
+  // 待办 lists a colleague's cases only while covering them, so before the leave starts it has nothing to show.
+  const tail = p.from > now ? '请假开始后，发送“待办”可查看。' : '发送“待办”可随时查看。';
+  return fitList([...head, `交接在办事项 ${cases.length} 件（期限近的在前）：`], items, [tail], (n) => `……另有 ${n} 件`);
 }
 
 /**
@@ -70,7 +73,7 @@ export function renderInheritedCover(leaving: string, p: Period, absent: string,
     ...(theirs ? [`${absent}请假：${formatPeriod(theirs, now)}。`] : []),
   ];
   if (cases.length === 0) return [...head, `${absent}目前没有在办事项。`].join('\n');
-  const items = cases.map((c) => `#${c.no} ${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${c.dueAt ? formatDeadline(c.dueAt, now) : '未设定'}`);
+  const items = cases.map((c) => `#${c.no} ${c.applicant}：${c.matter.slice(0, 20)}｜${STATUS_ZH[c.status]}｜期限 ${dueInList(c, now)}`);
   const tail = p.from > now ? ['请假开始后，发送“待办”可查看。'] : ['发送“待办”可随时查看。'];
   return fitList([...head, `在办事项 ${cases.length} 件（期限近的在前）：`], items, tail, (n) => `……另有 ${n} 件`);
 }

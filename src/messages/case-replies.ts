@@ -13,7 +13,20 @@ export const DEEMED_WARNING = '逾期未答复将视为同意';
 
 const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期限暂按法定节假日计算，公布后将复核。';
 
+/** The label of a case in a reply: its service or class, and how it came (an internal matter came from within). */
+function caseLabel(c: CaseRecord, service: ServiceInfo | null): string {
+  const what = service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls];
+  return c.channel === 'internal' ? what : `${what}，${CHANNEL_ZH[c.channel]}`;
+}
+
+/** The deadline in a list line: none while the clock is paused (R5: it is counted afresh once the materials are in). */
+export function dueInList(c: Pick<CaseRecord, 'dueAt' | 'pausedAt' | 'status'>, now: Date): string {
+  if (c.pausedAt !== null && isActive(c.status)) return '补齐材料后重新计算';
+  return c.dueAt ? formatDeadline(c.dueAt, now) : '未设定';
+}
+
 export function deadlineLine(c: CaseRecord, now: Date): string {
+  if (c.pausedAt !== null && isActive(c.status)) return '办理期限：计时暂停，当事人补齐材料后重新计算';
   if (c.dueAt === null) return '办理期限：未设定';
   // A closed case's deadline is history, not an instruction.
   if (!isActive(c.status)) return `原办理期限：${formatDeadline(c.dueAt, now)}`;
@@ -24,7 +37,7 @@ export function deadlineLine(c: CaseRecord, now: Date): string {
 
 export function renderRegistered(c: CaseRecord, service: ServiceInfo | null, names: Names, now: Date): string {
   const lines = [
-    `已登记 #${c.no}（${service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls]}，${CHANNEL_ZH[c.channel]}）`,
+    `已登记 #${c.no}（${caseLabel(c, service)}）`,
     `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
     `事由：${c.matter}`,
     `承办人：${nameOf(names, c.handler)}（首问责任人）`,
@@ -38,7 +51,7 @@ export function renderRegistered(c: CaseRecord, service: ServiceInfo | null, nam
 /** 即答: registered and finished in one step. */
 export function renderAnsweredAtOnce(c: CaseRecord, service: ServiceInfo | null, names: Names): string {
   return [
-    `已登记并办结 #${c.no}（${service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls]}，${CHANNEL_ZH[c.channel]}），即时答复。`,
+    `已登记并办结 #${c.no}（${caseLabel(c, service)}），即时答复。`,
     `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
     `事由：${c.matter}`,
     `答复：${c.result ?? ''}`,
@@ -97,7 +110,7 @@ export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now
   if (cases.length === 0) return '您目前没有待办案件。';
   const lines: string[] = [];
   for (const c of cases.slice(0, 20)) {
-    const due = c.dueAt ? formatDeadline(c.dueAt, now) : '未设定';
+    const due = dueInList(c, now);
     const flag = isOverdue(c, now) ? '【已超期】' : '';
     const via = covering.get(c.no);
     const role = via ? `（${via}，代${nameOf(names, c.handler)}办理）` : c.handler === actor ? '' : `（首问，现由${nameOf(names, c.handler)}承办）`;

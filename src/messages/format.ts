@@ -25,7 +25,7 @@ export const CLASS_ZH: Record<TimeLimitClass, string> = {
   instruction: '请示性事项',
 };
 
-export const CHANNEL_ZH: Record<Channel, string> = { in_person: '来人', phone: '来电', letter: '来信', online: '网上' };
+export const CHANNEL_ZH: Record<Channel, string> = { in_person: '来人', phone: '来电', letter: '来信', online: '网上', internal: '内部交办' };
 
 /** "12月2日（周三）24:00" in China time; the year is shown only when it differs from `now`. */
 export function formatDeadline(due: Date, now: Date): string {

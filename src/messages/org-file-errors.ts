@@ -94,6 +94,13 @@ export const ORG_REFERENCE_ERROR = {
     `承诺时限 ${promised} 个工作日长于法定时限 ${statutory} 个工作日，承诺时限只能更短`,
 } as const;
 
+/** Accepted, but the operator should look (parse-org-file.ts `warnings`). */
+export const ORG_WARNING = {
+  promiseEqualsStatute: (days: number) => `承诺时限与法定时限相同（均为 ${days} 个工作日）。限时办结制第三条要求承诺时限只能少于法定时限，建议缩短；服务指南将注明“未作更短承诺”`,
+  /** The heading before the warnings when the file is applied (org:import, start-up). */
+  heading: (count: number) => `组织文件已通过检查，另有 ${count} 处提示：`,
+} as const;
+
 /** Reading the file from disk (read-org-file.ts). */
 export const ORG_READ_ERROR = {
   notFound: (path: string) => `找不到组织文件：${path}`,

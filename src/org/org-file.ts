@@ -81,4 +81,5 @@ export const DEFAULT_COMPLAINT_ANSWER_DAYS = 5;
  */
 export const WECOM_USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
 
-export type ParseOrgFileResult = { ok: true; org: OrgFile } | { ok: false; errors: string[] };
+/** `warnings`: accepted, but worth the operator's attention (each located like an error). */
+export type ParseOrgFileResult = { ok: true; org: OrgFile; warnings: string[] } | { ok: false; errors: string[] };

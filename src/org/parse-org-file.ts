@@ -15,7 +15,7 @@ import {
 
 import { checkReferences } from './check-org-references.ts';
 import type { OrgError, Path } from './org-error.ts';
-import { ORG_FILE, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
+import { ORG_FILE, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_WARNING, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -134,7 +134,19 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
   if (found.length > 0 || !parsed.success) {
     return { ok: false, errors: sortByLine(found.map((e) => formatError(e, doc, lineCounter))) };
   }
-  return { ok: true, org: parsed.data };
+  return { ok: true, org: parsed.data, warnings: sortByLine(checkWarnings(parsed.data).map((e) => formatError(e, doc, lineCounter))) };
+}
+
+/**
+ * 限时办结制 §3: a promised limit may only be shorter than the statutory one. An equal one is accepted
+ * (it breaks no deadline) but the operator is told, and the service guide says so to the public.
+ */
+function checkWarnings(org: OrgFile): OrgError[] {
+  return org.services.flatMap((s, i) =>
+    s.promisedDays !== undefined && s.statutoryDays !== undefined && s.promisedDays === s.statutoryDays
+      ? [{ path: ['services', i, 'promisedDays'], message: ORG_WARNING.promiseEqualsStatute(s.promisedDays) }]
+      : [],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -195,6 +195,16 @@ describe('parseOrgFile: errors', () => {
     ]);
   });
 
+  it('accepts a promised limit equal to the statutory one, with a warning (限时办结制 §3: 只能少于)', () => {
+    const text = basicWith('    materials: [申报书, 单位推荐意见, 法人证书复印件]', '    statutoryDays: 3\n    promisedDays: 3\n    materials: [申报书, 单位推荐意见, 法人证书复印件]');
+    const result = parseOrgFile(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings).toEqual([
+      'services[0].promisedDays：承诺时限与法定时限相同（均为 3 个工作日）。限时办结制第三条要求承诺时限只能少于法定时限，建议缩短；服务指南将注明“未作更短承诺”（第 25 行）',
+    ]);
+    expect(result.ok && parseOrgFile(basicText).ok && (parseOrgFile(basicText) as { warnings: string[] }).warnings).toEqual([]);
+  });
+
   it('explains wrong value types in operator terms', () => {
     const text = basicWith('{ userid: zhaomin,   name: 赵敏', '{ userid: 10086,   name: 赵敏').replace(
       'materials: [申报书, 单位推荐意见, 法人证书复印件]',
