@@ -9,6 +9,9 @@ import { COMMAND_TEXTS, type CommandName, type CommandText } from '../messages/c
 import type { Audience, CommandOf, CommandSpec } from './define-command.ts';
 import { CommandWords } from './parsing/command-words.ts';
 import { answerComplaint } from './commands/answer-complaint.ts';
+import { approveExtension } from './commands/approve-extension.ts';
+import { extend } from './commands/extend.ts';
+import { refuseExtension } from './commands/refuse-extension.ts';
 import { approve } from './commands/approve.ts';
 import { complain } from './commands/complain.ts';
 import { endLeave } from './commands/end-leave.ts';
@@ -41,6 +44,7 @@ export const COMMANDS = [
   requestMaterials,
   materialsComplete,
   refuse,
+  extend,
   urgent,
   leave,
   endLeave,
@@ -51,6 +55,8 @@ export const COMMANDS = [
   approve,
   overturn,
   escalate,
+  approveExtension,
+  refuseExtension,
   noticeGiven,
   answerComplaint,
 ] as const;

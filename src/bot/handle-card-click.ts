@@ -1,6 +1,11 @@
+import type { ExtensionRecord } from '../domain/case/extension.ts';
 import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
 import { findCase } from '../db/case-repository.ts';
 import { findCardByTaskId, recordClickCode } from '../db/card-repository.ts';
+import { findExtensionByTaskId, recordExtensionClickCode } from '../db/extension-repository.ts';
+import { syncExtensionCard } from '../use-cases/extensions/extension-card.ts';
+import { EXTENSION_KEYS } from '../messages/cards/extension-card.ts';
+import { renderExtensionNoLongerOpen, renderNotYourExtensionCard } from '../messages/extension-replies.ts';
 import { staffNames } from '../db/org-repository.ts';
 import { findFiling } from '../db/refusal-filing-repository.ts';
 import type { InboundCardClick } from '../wecom/inbound-schema.ts';
@@ -18,6 +23,8 @@ import { runCommand } from './run-command.ts';
  * the card. Any click that changes nothing says why and shows the card's real state.
  */
 export async function handleCardClick(ctx: CommandContext, msg: InboundCardClick): Promise<Reply> {
+  const extension = await findExtensionByTaskId(ctx.tx, msg.taskId);
+  if (extension) return handleExtensionClick(ctx, msg, extension);
   const card = await findCardByTaskId(ctx.tx, msg.taskId);
   const filing = card ? await findFiling(ctx.tx, card.filingId) : null;
   const c = filing ? await findCase(ctx.tx, filing.caseNo) : null;
@@ -49,4 +56,31 @@ export async function handleCardClick(ctx: CommandContext, msg: InboundCardClick
 
 function filingNames(ctx: CommandContext, f: RefusalFilingRecord, more: string[]): Promise<Map<string, string>> {
   return staffNames(ctx.tx, [f.leader, f.filer, ...(f.escalatedTo ? [f.escalatedTo] : []), ...(f.decidedBy ? [f.decidedBy] : []), ...more]);
+}
+
+/**
+ * A tap on a 延期 card: only its leader's counts; 同意延期 and 不同意 run the commands 同意延期 and
+ * 不同意延期 as if typed, with the click's ResponseCode to update the card. A tap on a request no longer
+ * open says so and shows its real state.
+ */
+async function handleExtensionClick(ctx: CommandContext, msg: InboundCardClick, e: ExtensionRecord): Promise<Reply> {
+  const c = await findCase(ctx.tx, e.caseNo);
+  if (!c) return CARD_REPLIES.unknownCard;
+  const names = await staffNames(ctx.tx, [e.leader, ...(e.decidedBy ? [e.decidedBy] : [])]);
+  if (e.leader !== msg.fromUser) return renderNotYourExtensionCard(c.no, e.leader, names);
+  await recordExtensionClickCode(ctx.tx, msg.taskId, msg.responseCode, ctx.now);
+  const tap = { taskId: msg.taskId, responseCode: msg.responseCode, clickedAt: new Date(msg.createTime * 1000) };
+  if (e.status !== 'pending') {
+    await syncExtensionCard(ctx, e.id, tap);
+    return renderExtensionNoLongerOpen(c.no, e, names);
+  }
+  switch (msg.eventKey) {
+    case EXTENSION_KEYS.approve:
+      return runCommand({ ...ctx, tap }, { type: 'approveExtension', caseNo: c.no });
+    case EXTENSION_KEYS.refuse:
+      return runCommand({ ...ctx, tap }, { type: 'refuseExtension', caseNo: c.no });
+    default:
+      await syncExtensionCard(ctx, e.id, tap);
+      return CARD_REPLIES.unknownExtensionButton(c.no);
+  }
 }

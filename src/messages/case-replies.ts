@@ -136,6 +136,9 @@ const ACTION_ZH: Record<string, string> = {
   refusal_overturned: '纠正（恢复办理）',
   refusal_escalated: '上报主要负责人',
   deemed_approved: '逾期未答复，视为同意',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
 };
 
 /** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
@@ -147,5 +150,7 @@ function historyLine(e: CaseEventRecord, names: Names): string {
   if (e.action === 'sent_back' && typeof d.to === 'string') return `${who} 退回给${nameOf(names, d.to)}`;
   if (e.action === 'referred_out' && typeof d.competentBody === 'string') return `${who} 外转至${d.competentBody}`;
   if (e.action === 'materials_requested' && typeof d.number === 'string') return `${who} ${what}，告知书 ${d.number}`;
+  if (e.action === 'extension_requested' && typeof d.days === 'number') return `${who} 申请延期 ${d.days} 个工作日`;
+  if (e.action === 'extension_approved' && typeof d.days === 'number') return `${who} 同意延期 ${d.days} 个工作日`;
   return `${who} ${what}`;
 }

@@ -37,6 +37,13 @@ export const COMMAND_TEXTS = {
   requestMaterials: { words: ['补正'], usage: '补正 #编号 材料、材料', example: '补正 #12 申报书、推荐意见', purpose: '一次性告知补正' },
   materialsComplete: { words: ['补齐'], usage: '补齐 #编号', example: '补齐 #12', purpose: '材料已补齐' },
   refuse: { words: ['拒绝'], usage: '拒绝 #编号 理由', example: '拒绝 #12 不符合申报条件', purpose: '报分管领导' },
+  extend: {
+    words: ['延期'],
+    usage: '延期 #编号 天数 理由',
+    example: '延期 #12 3 需赴外地核实情况',
+    purpose: '期限前申请延期，报分管领导',
+    notes: ['天数为工作日，1 至 30 天；办理期限过后不能再申请'],
+  },
   urgent: { words: ['紧急'], usage: '紧急 #编号 说明', example: '紧急 #12 多人集体来访', purpose: '报主要负责人' },
   leave: { words: ['请假'], usage: '请假 起 止 [事由]', example: '请假 12月1日 12月3日 年休假', purpose: 'B岗接替' },
   endLeave: { words: ['销假'], usage: '销假', example: '销假', purpose: '结束请假' },
@@ -47,6 +54,8 @@ export const COMMAND_TEXTS = {
   approve: { words: ['同意'], usage: '同意 #编号', example: '同意 #12', purpose: '领导：同意不予办理' },
   overturn: { words: ['纠正'], usage: '纠正 #编号 意见', example: '纠正 #12 请补充材料后受理', purpose: '领导：予以纠正' },
   escalate: { words: ['上报'], usage: '上报 #编号 [说明]', example: '上报 #12 涉及重大利益', purpose: '领导：报主要负责人' },
+  approveExtension: { words: ['同意延期'], usage: '同意延期 #编号 [说明]', example: '同意延期 #12', purpose: '领导：同意延期' },
+  refuseExtension: { words: ['不同意延期'], usage: '不同意延期 #编号 [理由]', example: '不同意延期 #12 请按期办结', purpose: '领导：不同意延期' },
   noticeGiven: { words: ['告知'], usage: '告知 #编号 方式', example: '告知 #12 已邮寄不予办理告知书', purpose: '不予办理已书面告知' },
   answerComplaint: {
     words: ['答复投诉'],
@@ -77,4 +86,5 @@ export const FIELD_LABELS: Record<string, string> = {
   complaintId: '投诉编号（格式：答复投诉 编号 属实|不属实 答复内容）',
   verdict: '核查结论“属实”或“不属实”',
   answer: '答复内容',
+  days: '延期天数（工作日，如 3）',
 };

@@ -19,6 +19,7 @@ export const PARSE_ERROR_CODES = [
   'bad_date',
   'leave_end_before_start',
   'bad_material_index',
+  'bad_days',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -118,6 +119,8 @@ function describe(error: ParseErrorView): string {
       return `${DATE_LABELS[String(p.field)] ?? '日期'}“${value}”无法识别，请写成 12月1日、12-01、明天，可加时间如 17:30。`;
     case 'leave_end_before_start':
       return '结束时间早于开始时间，请检查。';
+    case 'bad_days':
+      return `延期天数“${value}”无效，请写 1 至 ${String(p.max ?? 30)} 之间的工作日数，如“3”或“3个工作日”。`;
     case 'bad_material_index':
       return `材料序号“${value}”无效，请写 1、3 这样的序号，或“全部”。`;
     case 'empty':

@@ -92,3 +92,6 @@ export const COMPLAINT_VERDICTS: readonly { word: string; upheld: boolean }[] = 
 
 /** 答复投诉 编号 3 may be written 编号3. */
 export const COMPLAINT_ID_LABEL = '编号';
+
+/** 延期 #12 3 / 3天 / 3个工作日: the units a number of working days may carry. */
+export const EXTENSION_DAYS = { units: ['个工作日', '工作日', '天', '日'] } as const;

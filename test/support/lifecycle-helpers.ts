@@ -22,15 +22,21 @@ export function inboxOf(t: TestBot, userid: string): string[] {
  */
 export async function stateOf(t: TestBot): Promise<unknown> {
   const db = t.database.prisma;
-  const [cases, events, filings, notices, records, messages] = await Promise.all([
+  const [cases, events, filings, notices, records, messages, extensions, followUps, posts, orgChanges, complaints] = await Promise.all([
     db.case.findMany({ orderBy: { no: 'asc' } }),
     db.caseEvent.findMany({ orderBy: { id: 'asc' } }),
     db.refusalFiling.findMany({ orderBy: { id: 'asc' } }),
     db.materialsNotice.findMany({ orderBy: { id: 'asc' } }),
     db.accountabilityRecord.findMany({ orderBy: { id: 'asc' } }),
     db.outboxMessage.findMany({ where: { NOT: { key: { startsWith: 'reply:' } } }, select: { key: true }, orderBy: { id: 'asc' } }),
+    db.extensionRequest.findMany({ orderBy: { id: 'asc' } }),
+    db.caseFollowUp.findMany({ orderBy: { id: 'asc' } }),
+    db.post.findMany({ orderBy: { id: 'asc' } }),
+    db.orgChange.findMany({ orderBy: { id: 'asc' } }),
+    db.complaint.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return JSON.parse(JSON.stringify({ cases, events, filings, notices, records, messages }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  const all = { cases, events, filings, notices, records, messages, extensions, followUps, posts, orgChanges, complaints };
+  return JSON.parse(JSON.stringify(all, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 export async function caseJson(t: TestBot, no: number): Promise<any> {

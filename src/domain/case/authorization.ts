@@ -31,6 +31,9 @@ export const CASE_ACTIONS = {
   decideEscalated: ['principal'],
   // R6 §3: whoever handles the case reports the written notice (告知书) given to the applicant.
   noticeGiven: ['handler', 'covering'],
+  // 延期 (R3): whoever handles the case asks; the supervising leader it went to decides.
+  extend: ['handler', 'covering'],
+  decideExtension: ['leader'],
   // R3 §5: nobody decides a deemed approval; the deadline does.
   deemApprove: ['system'],
 } as const satisfies Record<string, readonly CaseRole[]>;
@@ -48,7 +51,7 @@ export interface RoleFacts {
   /** Whoever covers the handler right now (R7), or null when the handler is present. */
   coveringFor: string | null;
   isStaff: boolean;
-  /** The leader the case's pending refusal filing is addressed to (null when none is pending). */
+  /** The leader the case's pending refusal filing (or extension request) is addressed to (null when none is pending). */
   leader?: string | null;
   principal?: string | null;
   officeMembers?: readonly string[];
