@@ -28,6 +28,8 @@ import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
 import { requestMaterials } from './commands/request-materials.ts';
 import { sendBack } from './commands/send-back.ts';
+import { setB } from './commands/set-b.ts';
+import { standIn } from './commands/stand-in.ts';
 import { show } from './commands/show.ts';
 import { todo } from './commands/todo.ts';
 import { transfer } from './commands/transfer.ts';
@@ -48,6 +50,8 @@ export const COMMANDS = [
   urgent,
   leave,
   endLeave,
+  standIn,
+  setB,
   todo,
   show,
   complain,

@@ -58,6 +58,18 @@ export async function listPostsOf(db: Tx, department: string): Promise<{ name: s
   return rows.map((p) => ({ ...p, services: (p.services ?? []) as string[], classes: (p.classes ?? []) as TimeLimitClass[] }));
 }
 
+/** The departments `userid` heads, their own first (部室负责人). */
+export async function departmentsHeadedBy(db: Tx, userid: string): Promise<DepartmentInfo[]> {
+  const me = await db.staff.findUnique({ where: { userid }, select: { department: true } });
+  const rows = await db.department.findMany({ where: { head: userid }, select: DEPARTMENT_FIELDS, orderBy: { key: 'asc' } });
+  return [...rows.filter((d) => d.key === me?.department), ...rows.filter((d) => d.key !== me?.department)];
+}
+
+/** 设B岗: a post's new B holder (the A holder and the work stay). */
+export async function setPostB(tx: Tx, department: string, name: string, b: string | null): Promise<void> {
+  await tx.post.update({ where: { department_name: { department, name } }, data: { b } });
+}
+
 export async function listServices(db: Tx): Promise<ServiceInfo[]> {
   const rows = await db.service.findMany({ orderBy: { code: 'asc' } });
   return rows.map((s) => ({

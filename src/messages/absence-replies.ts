@@ -8,12 +8,13 @@ import { dueInList } from './case-replies.ts';
 type Period = { from: Date; to: Date; reason?: string | null };
 
 /** How someone covers, as staff say it. */
-export const VIA_ZH: Record<CoverVia, string> = { handler: '本人', b: 'B岗顶岗', head: '部室负责人顶岗', head_b: '部室负责人的B岗顶岗' };
+export const VIA_ZH: Record<CoverVia, string> = { handler: '本人', b: 'B岗顶岗', stand_in: '指定顶岗', head: '部室负责人顶岗', head_b: '部室负责人的B岗顶岗' };
 
 /** What the covering person is to the absent one, when not their B holder. */
 export const COVER_ROLE_ZH: Record<CoverVia, string> = {
   handler: '本人',
   b: 'B岗',
+  stand_in: '部室负责人指定的顶岗人员（其B岗不在岗或未设B岗）',
   head: '部室负责人（其B岗不在岗或未设B岗）',
   head_b: '部室负责人的B岗（其B岗和部室负责人均不在岗）',
 };

@@ -20,6 +20,9 @@ const MAY_SEND: Record<string, readonly string[]> = {
   guide: ['guest', 'clerk', 'head', 'office', 'leader', 'principal'],
   // R8 §4: the office takes and answers efficiency complaints.
   answerComplaint: ['office'],
+  // AB岗 §4–§5: the department head names a stand-in and changes a post's B holder.
+  standIn: ['head'],
+  setB: ['head'],
 };
 const STAFF = ['clerk', 'head', 'office', 'leader', 'principal'];
 

@@ -10,6 +10,8 @@ export interface OrgView {
   principal: string | null;
   /** Head of the office (办公室), who answers efficiency complaints. */
   officeHead: string | null;
+  /** Department key → the stand-in its head named for now (顶岗). */
+  standIns?: ReadonlyMap<string, string>;
 }
 
 export interface ReminderSubject {
@@ -35,7 +37,8 @@ function actingFor(org: OrgView, userid: string): string {
   const posts = org.posts.filter((p) => p.department === dept);
   const head = dept ? (org.departments.get(dept)?.head ?? null) : null;
   // When everyone is away the message still goes to the person themselves: it waits for their return.
-  return whoCovers({ handler: userid, isAway: (u) => org.away.has(u), posts, head })?.userid ?? userid;
+  const standIn = dept ? (org.standIns?.get(dept) ?? null) : null;
+  return whoCovers({ handler: userid, isAway: (u) => org.away.has(u), posts, head, standIn })?.userid ?? userid;
 }
 
 /** Roles → people, each person once (the first role listed wins, so list 'handler' first). */
