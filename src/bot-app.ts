@@ -93,7 +93,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     });
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
-    registerNoticePage(router, { db });
+    registerNoticePage(router, { db, publicBaseUrl: deps.publicBaseUrl });
     registerComplaintsApi(router, { db, clock });
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });

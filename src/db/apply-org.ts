@@ -17,9 +17,9 @@ export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOr
 
     const departments = await tx.department.findMany();
     for (const d of org.departments) {
-      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null };
+      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null, phone: d.phone ?? null };
       const have = departments.find((x) => x.key === d.key);
-      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader) continue;
+      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader && have.phone === want.phone) continue;
       await tx.department.upsert({ where: { key: d.key }, create: { key: d.key, ...want }, update: want });
       changes++;
     }

@@ -50,7 +50,7 @@ export async function departmentNames(db: Tx): Promise<Map<string, string>> {
   return new Map((await listDepartments(db)).map((d) => [d.key, d.name]));
 }
 
-const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true } as const;
+const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true, phone: true } as const;
 
 /** The posts of a department in the order the organization file lists them, with the work each handles. */
 export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null; services: string[]; classes: TimeLimitClass[] }[]> {

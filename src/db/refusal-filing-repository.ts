@@ -6,7 +6,8 @@ import type { FilingStatus, RefusalFilingRecord, RefusalVerdict } from '../domai
 type Row = Awaited<ReturnType<Db['refusalFiling']['findUniqueOrThrow']>>;
 
 function toRecord(r: Row): RefusalFilingRecord {
-  return { ...r, status: r.status as FilingStatus, decision: r.decision as RefusalVerdict | null };
+  const { noticeLateAt: _late, undecidedAt: _undecided, ...rest } = r;
+  return { ...rest, status: r.status as FilingStatus, decision: r.decision as RefusalVerdict | null };
 }
 
 export async function insertFiling(tx: Tx, f: { caseNo: number; filer: string; reason: string; leader: string; at: Date }): Promise<RefusalFilingRecord> {
@@ -27,7 +28,7 @@ export async function findFiling(db: Tx, id: number): Promise<RefusalFilingRecor
   return row ? toRecord(row) : null;
 }
 
-export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt' | 'noticeGivenAt'>>;
+export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt' | 'noticeGivenAt' | 'noticeToken'>>;
 
 /**
  * Writes a decision only if nobody decided since the filing was read: a leader's text command and

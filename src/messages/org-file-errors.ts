@@ -54,6 +54,7 @@ export const ORG_SCHEMA_ERROR = {
     `用户 ID "${input}" 不符合企业微信规则（1–64 位字母、数字或 _ - . @，须以字母或数字开头）`,
   expectedTextQuote: (actual: string) => `应为文本，实际是${actual}（请给值加引号）`,
   expectedText: (actual: string) => `应为文本，实际是${actual}`,
+  invalidPhone: (input: string) => `电话 "${input}" 无效，应为数字，可含 - ( ) 空格 和“转”分机号`,
   expectedMaterialsList: (actual: string) => `应为列表（如 [申报书, 单位推荐意见]），实际是${actual}`,
   expectedList: (actual: string) => `应为列表（每项以 - 开头），实际是${actual}`,
   expectedMapping: (actual: string) => `应为键值映射，实际是${actual}`,

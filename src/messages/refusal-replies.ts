@@ -26,11 +26,13 @@ export function renderDecisionReply(c: CaseRecord, f: RefusalFilingRecord, names
 }
 
 /** What the filer (and the handler, the leader after an escalation) hear of a decision. */
-export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date): string {
+export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date, noticeLink: string | null = null): string {
   const who = nameOf(names, f.decidedBy ?? f.leader);
   if (f.status === 'approved') {
     const due = f.noticeDueAt ? formatDeadline(f.noticeDueAt, now) : '';
-    return `【报备结果】${who}同意 #${c.no} 不予办理。请在 ${due} 前以书面形式告知当事人${c.applicant}不予办理的理由。`;
+    const lines = [`【报备结果】${who}同意 #${c.no} 不予办理。请在 ${due} 前以书面形式告知当事人${c.applicant}不予办理的理由。`];
+    if (noticeLink) lines.push(`不予受理告知书（可打印）：${noticeLink}`, `告知后请发送：告知 #${c.no} 告知方式`);
+    return lines.join('\n');
   }
   if (f.status === 'overturned') {
     return [`【报备结果】${who}对 #${c.no} 予以纠正，请按以下意见继续办理：`, f.instruction ?? '', deadlineLine(c, now)].join('\n');

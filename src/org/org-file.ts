@@ -13,6 +13,8 @@ export interface Department {
   head?: string;
   /** 分管领导 (userid): decides refusal filings of this department (R6). */
   leader?: string;
+  /** Extension: the department's contact phone, printed on the notices the public gets. */
+  phone?: string;
 }
 
 export interface Staff {

@@ -16,6 +16,7 @@ import {
 import { checkReferences } from './check-org-references.ts';
 import type { OrgError, Path } from './org-error.ts';
 import { ORG_FILE, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_WARNING, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
+import { ORG_PHONE_PATTERN } from '../messages/vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -32,7 +33,12 @@ const userid = z.string().trim().regex(WECOM_USERID_PATTERN, {
     issue.input === '' ? ORG_SCHEMA_ERROR.empty : ORG_SCHEMA_ERROR.invalidUserid(String(issue.input)),
 });
 
-const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText });
+// Digits with the usual separators (0543-3211234, (0543)3211234, 0543-3211234转8001); YAML may read a bare number.
+const phone = z.preprocess(
+  (v) => (v === null ? undefined : typeof v === 'number' ? String(v) : v),
+  z.string().trim().regex(ORG_PHONE_PATTERN, { error: (issue) => ORG_SCHEMA_ERROR.invalidPhone(String(issue.input)) }).optional(),
+);
+const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText, phone });
 const staffSchema = z.strictObject({ userid, name: text, department: text });
 const optionalList = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null ? undefined : v), z.array(item).optional());
 const postSchema = z.strictObject({

@@ -205,6 +205,15 @@ describe('parseOrgFile: errors', () => {
     expect(result.ok && parseOrgFile(basicText).ok && (parseOrgFile(basicText) as { warnings: string[] }).warnings).toEqual([]);
   });
 
+  it('reads a department phone, also one YAML took for a number, and names one that is not a phone', () => {
+    const ok = expectOk(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 0543-3211234 }')));
+    expect(ok.departments.find((d) => d.key === 'kpb')?.phone).toBe('0543-3211234');
+    expect(expectOk(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 3211234 }'))).departments[1]?.phone).toBe('3211234');
+    expect(expectErrors(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 请打总机 }')))).toEqual([
+      'departments[1].phone：电话 "请打总机" 无效，应为数字，可含 - ( ) 空格 和“转”分机号（第 7 行）',
+    ]);
+  });
+
   it('explains wrong value types in operator terms', () => {
     const text = basicWith('{ userid: zhaomin,   name: 赵敏', '{ userid: 10086,   name: 赵敏').replace(
       'materials: [申报书, 单位推荐意见, 法人证书复印件]',
