@@ -16,6 +16,7 @@ import { registerComplaintsApi } from './http/routes/complaints-api.ts';
 import { registerAccountabilityApi } from './http/routes/accountability-api.ts';
 import { registerDepartmentQueueApi } from './http/routes/department-queue-api.ts';
 import { registerServicePages } from './http/routes/service-pages.ts';
+import { registerPublicPages } from './http/routes/public-pages.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
@@ -98,6 +99,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });
     registerServicePages(router, { db });
+    registerPublicPages(router, { db, clock, calendar, publicBaseUrl: deps.publicBaseUrl, onQueued: () => outbox.kick() });
     const cleanup = deps.extraRoutes?.(router);
     if (cleanup) closeExtras = cleanup;
   });

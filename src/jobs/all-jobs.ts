@@ -4,7 +4,8 @@ import { complaintRemindersJob } from './complaint-reminders-job.ts';
 import { morningDigestJob } from './morning-digest-job.ts';
 import { refusalRemindersJob } from './refusal-reminders-job.ts';
 import { followUpRemindersJob } from './follow-up-reminders-job.ts';
+import { visitorMessagesJob } from './visitor-messages-job.ts';
 import type { Job } from './job.ts';
 
 /** Every scheduled job, in the order one tick runs them. */
-export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, followUpRemindersJob];
+export const ALL_JOBS: readonly Job[] = [deemedApprovalJob, caseRemindersJob, morningDigestJob, refusalRemindersJob, complaintRemindersJob, followUpRemindersJob, visitorMessagesJob];

@@ -7,6 +7,7 @@ import { readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, findFiling, updateFiling, type FilingPatch } from '../db/refusal-filing-repository.ts';
 import { renderDecisionNotice, renderRefusedToFirstResponder } from '../messages/refusal-replies.ts';
 import { chinaDateOf } from '../domain/calendar/china-time.ts';
+import { isPersonId } from '../domain/case/authorization.ts';
 import { newNoticeToken, noticeRef, refusalNoticeNumber } from '../shared/notice-ref.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
@@ -91,7 +92,7 @@ async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRe
   if (input.decision === 'overturn') tell(c.handler, notice);
   if (wasEscalated) tell(f.leader, notice);
   // 首问负责制 §4: whoever first took a case they referred hears that it was refused.
-  if (input.decision === 'approve' && !handledByFirstResponder) tell(c.firstResponder, renderRefusedToFirstResponder(c, f, names));
+  if (input.decision === 'approve' && !handledByFirstResponder && isPersonId(c.firstResponder)) tell(c.firstResponder, renderRefusedToFirstResponder(c, f, names));
 }
 
 /** The printable 不予受理告知书 of an approved refusal (GET /refusal-notices/:ref), or null before approval. */

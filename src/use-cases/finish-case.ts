@@ -1,3 +1,4 @@
+import { isPersonId } from '../domain/case/authorization.ts';
 import { decideFinish } from '../domain/case/finish.ts';
 import { recordOverdue } from '../db/accountability.ts';
 import { findCase } from '../db/case-repository.ts';
@@ -21,7 +22,7 @@ export async function finishCase(ctx: UseCaseContext, no: number, result: string
     await recordOverdue(ctx.tx, c, ctx.now, { finishedAt: ctx.now.toISOString(), finishedBy: ctx.actor.userid });
   }
   // 首问负责制 §4: whoever first took a case they referred hears how it ended.
-  if (c.firstResponder !== c.handler && c.firstResponder !== ctx.actor.userid) {
+  if (c.firstResponder !== c.handler && c.firstResponder !== ctx.actor.userid && isPersonId(c.firstResponder)) {
     const names = await staffNames(ctx.tx, [ctx.actor.userid]);
     ctx.send({ key: `finish:${c.no}:first`, toUser: c.firstResponder, kind: 'text', payload: { content: renderFinishedToFirstResponder(after, ctx.actor.userid, names) } });
   }

@@ -26,6 +26,8 @@ export const STATUS_AFTER_EVENT: Readonly<Record<string, CaseStatus | 'unchanged
   extension_requested: 'unchanged',
   extension_approved: 'unchanged',
   extension_refused: 'unchanged',
+  // 留言卡: the first one of the department back at work takes the case over.
+  assigned_on_return: 'unchanged',
 };
 
 /** The status the history leads to; throws on an event the oracle does not know. */

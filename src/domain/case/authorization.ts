@@ -12,6 +12,17 @@ export const CASE_ROLES: readonly CaseRole[] = ['handler', 'covering', 'firstRes
  */
 export const SYSTEM_ACTOR = '#system';
 
+/**
+ * Who the public is in the records: the complainant of a complaint from the public page, and the first
+ * responder of a case left on a 留言卡. Like SYSTEM_ACTOR it can never be a userid, so it has no role.
+ */
+export const PUBLIC_ACTOR = '#public';
+
+/** Whether an actor of the records is a person who can be sent a message (not the bot, not the public). */
+export function isPersonId(actor: string): boolean {
+  return !actor.startsWith('#');
+}
+
 export const CASE_ACTIONS = {
   view: ['staff'],
   finish: ['handler', 'covering'],

@@ -1,3 +1,4 @@
+import { isPersonId } from '../case/authorization.ts';
 import { whoCovers } from '../coverage/who-covers.ts';
 import type { RecipientRole } from './pick-current.ts';
 
@@ -78,7 +79,7 @@ export function resolveRecipients(roles: readonly RecipientRole[], s: ReminderSu
         break;
       case 'first_responder':
         // Only when it is someone else's case now; `add` skips them if they are already listed.
-        if (s.firstResponder && s.firstResponder !== s.handler) add(s.firstResponder, role);
+        if (s.firstResponder && s.firstResponder !== s.handler && isPersonId(s.firstResponder)) add(s.firstResponder, role);
         break;
     }
   }

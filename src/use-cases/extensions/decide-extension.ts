@@ -1,4 +1,5 @@
 import type { CaseRecord } from '../../domain/case/case.ts';
+import { isPersonId } from '../../domain/case/authorization.ts';
 import type { Reason } from '../../domain/case/decision.ts';
 import { decideExtensionRequest, type ExtensionRecord, type ExtensionVerdict } from '../../domain/case/extension.ts';
 import { findCase } from '../../db/case-repository.ts';
@@ -53,7 +54,7 @@ async function tellPeople(ctx: UseCaseContext, c: CaseRecord, e: ExtensionRecord
   const names = await staffNames(ctx.tx, [c.handler, e.leader, ctx.actor.userid, ...people]);
   const content = approved ? renderExtensionApprovedNotice(c, e, names, ctx.now) : renderExtensionRefusedNotice(c, e, names, ctx.now);
   for (const to of new Set(people)) {
-    if (to === ctx.actor.userid) continue;
+    if (to === ctx.actor.userid || !isPersonId(to)) continue;
     ctx.send({ key: `extension:${e.id}:${e.status}:${to}`, toUser: to, kind: 'text', payload: { content } });
   }
 }
