@@ -6,6 +6,7 @@ import { openDatabase } from '../src/db/open-database.ts';
 import { DataDirInUseError } from '../src/db/data-dir-lock.ts';
 import { applyOrg } from '../src/db/apply-org.ts';
 import { readOrgFile } from '../src/org/read-org-file.ts';
+import { ORG_WARNING } from '../src/messages/org-file-errors.ts';
 
 const file = process.argv[2];
 if (!file) {
@@ -17,6 +18,7 @@ if (!parsed.ok) {
   console.error(`组织文件未导入，共 ${parsed.errors.length} 处错误：\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
   process.exit(1);
 }
+if (parsed.warnings.length > 0) console.warn(`${ORG_WARNING.heading(parsed.warnings.length)}\n${parsed.warnings.map((w) => `  - ${w}`).join('\n')}`);
 const config = loadConfig();
 let database;
 try {

@@ -20,6 +20,7 @@ import { registerEvaluationsApi } from './http/routes/evaluations-api.ts';
 import { registerReportPages } from './http/routes/report-pages.ts';
 import { registerBulletinsApi } from './http/routes/bulletins-api.ts';
 import { registerKeyTasksApi } from './http/routes/key-tasks-api.ts';
+import { registerPublicPages } from './http/routes/public-pages.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
@@ -97,7 +98,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     });
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
-    registerNoticePage(router, { db });
+    registerNoticePage(router, { db, publicBaseUrl: deps.publicBaseUrl });
     registerComplaintsApi(router, { db, clock });
     registerAccountabilityApi(router, { db });
     registerDepartmentQueueApi(router, { db, clock });
@@ -106,6 +107,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerKeyTasksApi(router, { db, clock, calendar });
     registerServicePages(router, { db });
     registerReportPages(router, { db, clock, calendar });
+    registerPublicPages(router, { db, clock, calendar, publicBaseUrl: deps.publicBaseUrl, onQueued: () => outbox.kick() });
     const cleanup = deps.extraRoutes?.(router);
     if (cleanup) closeExtras = cleanup;
   });

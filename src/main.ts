@@ -114,6 +114,7 @@ async function applyOrgFile(database: Database, file: string, log: Logger): Prom
     console.error(`Organization file ${file} was not applied:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
     process.exit(4);
   }
+  if (parsed.warnings.length > 0) log.warn({ file, warnings: parsed.warnings }, 'organization file applied with warnings');
   const result = await applyOrg(database.prisma, parsed.org, new Date());
   await reportOrgChanges(database.prisma, new Date());
   log.info({ file, changes: result.changes, postChanges: result.postChanges.length }, 'organization file applied');

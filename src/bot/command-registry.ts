@@ -9,6 +9,9 @@ import { COMMAND_TEXTS, type CommandName, type CommandText } from '../messages/c
 import type { Audience, CommandOf, CommandSpec } from './define-command.ts';
 import { CommandWords } from './parsing/command-words.ts';
 import { answerComplaint } from './commands/answer-complaint.ts';
+import { approveExtension } from './commands/approve-extension.ts';
+import { extend } from './commands/extend.ts';
+import { refuseExtension } from './commands/refuse-extension.ts';
 import { approve } from './commands/approve.ts';
 import { bulletin } from './commands/bulletin.ts';
 import { complain } from './commands/complain.ts';
@@ -33,6 +36,8 @@ import { refuse } from './commands/refuse.ts';
 import { register } from './commands/register.ts';
 import { requestMaterials } from './commands/request-materials.ts';
 import { sendBack } from './commands/send-back.ts';
+import { setB } from './commands/set-b.ts';
+import { standIn } from './commands/stand-in.ts';
 import { show } from './commands/show.ts';
 import { todo } from './commands/todo.ts';
 import { transfer } from './commands/transfer.ts';
@@ -49,9 +54,12 @@ export const COMMANDS = [
   requestMaterials,
   materialsComplete,
   refuse,
+  extend,
   urgent,
   leave,
   endLeave,
+  standIn,
+  setB,
   todo,
   show,
   complain,
@@ -61,6 +69,8 @@ export const COMMANDS = [
   approve,
   overturn,
   escalate,
+  approveExtension,
+  refuseExtension,
   noticeGiven,
   answerComplaint,
   decideRecord,

@@ -152,3 +152,22 @@ export async function recordKeyTaskLate(
     },
   });
 }
+
+/** 否定报备 §3: the written notice came late (or not at all); recorded once per filing, against the handler. */
+export function recordLateWrittenNotice(
+  tx: Tx,
+  x: { filingId: number; caseNo: number; handler: string; department: string; noticeDueAt: Date | null },
+  now: Date,
+  detail: Record<string, unknown> = {},
+): Promise<boolean> {
+  return recordAccountability(tx, {
+    key: `late_written_notice:${x.filingId}`,
+    at: now,
+    kind: 'late_written_notice',
+    subject: x.handler,
+    department: x.department,
+    person: x.handler,
+    caseNo: x.caseNo,
+    detail: { filingId: x.filingId, noticeDueAt: x.noticeDueAt?.toISOString() ?? null, ...detail },
+  });
+}

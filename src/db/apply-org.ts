@@ -19,9 +19,9 @@ export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOr
 
     const departments = await tx.department.findMany();
     for (const d of org.departments) {
-      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null };
+      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null, phone: d.phone ?? null };
       const have = departments.find((x) => x.key === d.key);
-      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader) continue;
+      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader && have.phone === want.phone) continue;
       await tx.department.upsert({ where: { key: d.key }, create: { key: d.key, ...want }, update: want });
       changes++;
     }
@@ -38,8 +38,8 @@ export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOr
     const gone = staff.filter((s) => s.active && !listed.has(s.userid)).map((s) => s.userid);
     if (gone.length > 0) changes += (await tx.staff.updateMany({ where: { userid: { in: gone } }, data: { active: false } })).count;
 
-    const postChanges = await syncPosts(tx, org, now);
-    changes += postChanges.length;
+    const { postChanges, mappingChanges } = await syncPosts(tx, org, now);
+    changes += postChanges.length + mappingChanges;
     changes += await syncServices(tx, org);
     return { changes, postChanges };
   });
@@ -65,19 +65,25 @@ async function syncSettings(tx: Tx, org: OrgFile): Promise<number> {
   return changes;
 }
 
-async function syncPosts(tx: Tx, org: OrgFile, now: Date): Promise<ApplyOrgResult['postChanges']> {
+async function syncPosts(tx: Tx, org: OrgFile, now: Date): Promise<{ postChanges: ApplyOrgResult['postChanges']; mappingChanges: number }> {
   const have = await tx.post.findMany();
   const changes: ApplyOrgResult['postChanges'] = [];
+  let mappingChanges = 0;
   for (const p of org.posts) {
     const old = have.find((x) => x.department === p.department && x.name === p.name);
     const after = { a: p.a, b: p.b ?? null };
-    if (old && old.a === after.a && old.b === after.b) continue;
+    const work = { services: p.services ?? [], classes: p.classes ?? [] };
+    const sameHolders = old !== undefined && old.a === after.a && old.b === after.b;
+    const sameWork = old !== undefined && JSON.stringify(old.services) === JSON.stringify(work.services) && JSON.stringify(old.classes) === JSON.stringify(work.classes);
+    if (sameHolders && sameWork) continue;
     await tx.post.upsert({
       where: { department_name: { department: p.department, name: p.name } },
-      create: { department: p.department, name: p.name, ...after },
-      update: after,
+      create: { department: p.department, name: p.name, ...after, ...work },
+      update: { ...after, ...work },
     });
-    changes.push({ department: p.department, post: p.name, before: old ? { a: old.a, b: old.b } : null, after });
+    // Only a change of holders is an AB change for the office (R7 §5); what a post handles is not.
+    if (sameHolders) mappingChanges++;
+    else changes.push({ department: p.department, post: p.name, before: old ? { a: old.a, b: old.b } : null, after });
   }
   for (const old of have) {
     if (org.posts.some((p) => p.department === old.department && p.name === old.name)) continue;
@@ -95,7 +101,7 @@ async function syncPosts(tx: Tx, org: OrgFile, now: Date): Promise<ApplyOrgResul
       })),
     });
   }
-  return changes;
+  return { postChanges: changes, mappingChanges };
 }
 
 async function syncServices(tx: Tx, org: OrgFile): Promise<number> {

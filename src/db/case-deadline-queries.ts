@@ -8,6 +8,7 @@ export interface ReminderCaseRow extends ReminderCase {
   matter: string;
   handler: string;
   department: string;
+  firstResponder: string;
 }
 
 const CASE_FIELDS = {
@@ -22,9 +23,23 @@ const CASE_FIELDS = {
   matter: true,
   handler: true,
   department: true,
+  firstResponder: true,
 } as const;
 
-type Row = { no: number; status: string; class: string; receivedAt: Date; dueAt: Date | null; pausedAt: Date | null; urgent: boolean; applicant: string; matter: string; handler: string; department: string };
+type Row = {
+  no: number;
+  status: string;
+  class: string;
+  receivedAt: Date;
+  dueAt: Date | null;
+  pausedAt: Date | null;
+  urgent: boolean;
+  applicant: string;
+  matter: string;
+  handler: string;
+  department: string;
+  firstResponder: string;
+};
 
 function toRow(r: Row): ReminderCaseRow {
   const { class: cls, ...rest } = r;

@@ -1,4 +1,4 @@
-import type { ComplaintRecord, ComplaintStatus } from '../domain/complaint/complaint.ts';
+import type { ComplaintChannel, ComplaintRecord, ComplaintStatus } from '../domain/complaint/complaint.ts';
 import type { Page } from './page.ts';
 import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
@@ -9,17 +9,27 @@ type Row = Awaited<ReturnType<Db['complaint']['findUniqueOrThrow']>>;
 
 function toRecord(r: Row): ComplaintRecord {
   const { sourceKey: _sourceKey, ...rest } = r;
-  return { ...rest, status: r.status as ComplaintStatus };
+  return { ...rest, status: r.status as ComplaintStatus, channel: r.channel as ComplaintChannel };
 }
 
 /** Stores a complaint unless the same inbound message already did (sourceKey is unique). */
 export async function insertComplaint(
   db: Tx,
-  c: { complainant: string; content: string; caseNo: number | null; at: Date; dueAt: Date; sourceKey: string },
+  c: {
+    complainant: string;
+    content: string;
+    caseNo: number | null;
+    at: Date;
+    dueAt: Date;
+    sourceKey: string;
+    public?: { aboutDepartment: string | null; aboutPerson: string | null; contactName: string; contactPhone: string | null; trackToken: string };
+  },
 ): Promise<{ record: ComplaintRecord; created: boolean }> {
   const existing = await db.complaint.findUnique({ where: { sourceKey: c.sourceKey } });
   if (existing) return { record: toRecord(existing), created: false };
-  return { record: toRecord(await db.complaint.create({ data: { ...c, status: 'OPEN' } })), created: true };
+  const { public: from, ...rest } = c;
+  const data = { ...rest, status: 'OPEN', ...(from ? { channel: 'public', ...from } : {}) };
+  return { record: toRecord(await db.complaint.create({ data })), created: true };
 }
 
 export async function findComplaint(db: Tx, id: number): Promise<ComplaintRecord | null> {

@@ -2,6 +2,7 @@ import type { Tx } from './transaction.ts';
 import { whoCovers, type Cover, type CoverVia } from '../domain/coverage/who-covers.ts';
 import { ACTIVE_STATUSES, type CaseRecord } from '../domain/case/case.ts';
 import { toCaseRecord } from './case-repository.ts';
+import { standInAt } from './stand-in-repository.ts';
 
 /** The people away at `at` among `userids` (a leave that was ended early no longer counts). */
 export async function awayAt(db: Tx, userids: string[], at: Date): Promise<Set<string>> {
@@ -17,9 +18,10 @@ export async function coverFor(db: Tx, handler: string, at: Date): Promise<Cover
   const staff = await db.staff.findUnique({ where: { userid: handler } });
   const dept = staff ? await db.department.findUnique({ where: { key: staff.department } }) : null;
   const posts = staff ? await db.post.findMany({ where: { department: staff.department } }) : [];
-  const people = [handler, dept?.head ?? '', ...posts.flatMap((p) => [p.a, p.b ?? ''])].filter(Boolean);
+  const standIn = staff ? await standInAt(db, staff.department, at) : null;
+  const people = [handler, dept?.head ?? '', standIn ?? '', ...posts.flatMap((p) => [p.a, p.b ?? ''])].filter(Boolean);
   const away = await awayAt(db, people, at);
-  return whoCovers({ handler, isAway: (u) => away.has(u), posts: posts.map((p) => ({ a: p.a, b: p.b })), head: dept?.head ?? null });
+  return whoCovers({ handler, isAway: (u) => away.has(u), posts: posts.map((p) => ({ a: p.a, b: p.b })), head: dept?.head ?? null, standIn });
 }
 
 /** A case whose handler is away and that `userid` covers (R7: B sees it in 待办). */
@@ -45,6 +47,29 @@ export async function listCoveredCases(db: Tx, userid: string, at: Date): Promis
   return rows.flatMap((r) => {
     const cover = covers.get(r.handler);
     return cover && cover.userid === userid && cover.via !== 'handler' ? [{ case: toCaseRecord(r), via: cover.via }] : [];
+  });
+}
+
+/** The absent people `userid` covers at `at` (R7): those whose B, head or head's B they are right then. */
+export async function listCoveredPeople(db: Tx, userid: string, at: Date): Promise<{ handler: string; via: CoverVia }[]> {
+  const away = await db.absence.findMany({
+    where: { from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+    select: { userid: true },
+  });
+  const out: { handler: string; via: CoverVia }[] = [];
+  for (const handler of [...new Set(away.map((a) => a.userid))].filter((u) => u !== userid).sort()) {
+    const cover = await coverFor(db, handler, at);
+    if (cover && cover.userid === userid && cover.via !== 'handler') out.push({ handler, via: cover.via });
+  }
+  return out;
+}
+
+/** The absence of `userid` running at `at`, if any. */
+export async function absenceAt(db: Tx, userid: string, at: Date): Promise<{ from: Date; to: Date; reason: string | null } | null> {
+  return db.absence.findFirst({
+    where: { userid, from: { lte: at }, to: { gte: at }, OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+    select: { from: true, to: true, reason: true },
+    orderBy: { from: 'asc' },
   });
 }
 

@@ -52,11 +52,24 @@ export async function departmentNames(db: Tx): Promise<Map<string, string>> {
   return new Map((await listDepartments(db)).map((d) => [d.key, d.name]));
 }
 
-const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true } as const;
+const DEPARTMENT_FIELDS = { key: true, name: true, head: true, leader: true, phone: true } as const;
 
-/** The posts of a department in the order the organization file lists them. */
-export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null }[]> {
-  return db.post.findMany({ where: { department }, select: { name: true, a: true, b: true }, orderBy: { id: 'asc' } });
+/** The posts of a department in the order the organization file lists them, with the work each handles. */
+export async function listPostsOf(db: Tx, department: string): Promise<{ name: string; a: string; b: string | null; services: string[]; classes: TimeLimitClass[] }[]> {
+  const rows = await db.post.findMany({ where: { department }, select: { name: true, a: true, b: true, services: true, classes: true }, orderBy: { id: 'asc' } });
+  return rows.map((p) => ({ ...p, services: (p.services ?? []) as string[], classes: (p.classes ?? []) as TimeLimitClass[] }));
+}
+
+/** The departments `userid` heads, their own first (部室负责人). */
+export async function departmentsHeadedBy(db: Tx, userid: string): Promise<DepartmentInfo[]> {
+  const me = await db.staff.findUnique({ where: { userid }, select: { department: true } });
+  const rows = await db.department.findMany({ where: { head: userid }, select: DEPARTMENT_FIELDS, orderBy: { key: 'asc' } });
+  return [...rows.filter((d) => d.key === me?.department), ...rows.filter((d) => d.key !== me?.department)];
+}
+
+/** 设B岗: a post's new B holder (the A holder and the work stay). */
+export async function setPostB(tx: Tx, department: string, name: string, b: string | null): Promise<void> {
+  await tx.post.update({ where: { department_name: { department, name } }, data: { b } });
 }
 
 export async function listServices(db: Tx): Promise<ServiceInfo[]> {

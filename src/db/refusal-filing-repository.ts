@@ -6,7 +6,8 @@ import type { FilingStatus, RefusalFilingRecord, RefusalVerdict } from '../domai
 type Row = Awaited<ReturnType<Db['refusalFiling']['findUniqueOrThrow']>>;
 
 function toRecord(r: Row): RefusalFilingRecord {
-  return { ...r, status: r.status as FilingStatus, decision: r.decision as RefusalVerdict | null };
+  const { noticeLateAt: _late, undecidedAt: _undecided, ...rest } = r;
+  return { ...rest, status: r.status as FilingStatus, decision: r.decision as RefusalVerdict | null };
 }
 
 export async function insertFiling(tx: Tx, f: { caseNo: number; filer: string; reason: string; leader: string; at: Date }): Promise<RefusalFilingRecord> {
@@ -27,7 +28,7 @@ export async function findFiling(db: Tx, id: number): Promise<RefusalFilingRecor
   return row ? toRecord(row) : null;
 }
 
-export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt' | 'noticeGivenAt'>>;
+export type FilingPatch = Partial<Pick<RefusalFilingRecord, 'status' | 'escalatedTo' | 'escalatedAt' | 'decidedBy' | 'decidedAt' | 'decision' | 'instruction' | 'noticeDueAt' | 'noticeGivenAt' | 'noticeToken'>>;
 
 /**
  * Writes a decision only if nobody decided since the filing was read: a leader's text command and
@@ -43,22 +44,45 @@ export interface FilingRow {
   caseNo: number;
   filer: string;
   leader: string;
+  escalatedTo: string | null;
   reason: string;
   status: string;
   createdAt: Date;
   escalatedAt: Date | null;
   decidedAt: Date | null;
   noticeDueAt: Date | null;
+  noticeLateAt: Date | null;
+  undecidedAt: Date | null;
 }
 
 /**
  * Refusal filings with a clock running: undecided ones (pending, escalated), and approved ones whose
- * written notice is not given yet (告知 #no) and falls due by `horizon` and has not passed yet.
+ * written notice is not given yet (告知 #no) and falls due by `horizon`: before it passes, or after it
+ * until the miss is recorded (noticeLateAt), which stops that clock.
  */
-export async function loadFilingsWithClocks(db: Tx, now: Date, horizon: Date): Promise<FilingRow[]> {
+export async function loadFilingsWithClocks(db: Tx, _now: Date, horizon: Date): Promise<FilingRow[]> {
   return db.refusalFiling.findMany({
-    where: { OR: [{ status: { in: ['pending', 'escalated'] } }, { status: 'approved', noticeGivenAt: null, noticeDueAt: { gte: now, lte: horizon } }] },
-    select: { id: true, caseNo: true, filer: true, leader: true, reason: true, status: true, createdAt: true, escalatedAt: true, decidedAt: true, noticeDueAt: true },
+    where: { OR: [{ status: { in: ['pending', 'escalated'] } }, { status: 'approved', noticeGivenAt: null, noticeLateAt: null, noticeDueAt: { lte: horizon } }] },
+    select: {
+      id: true,
+      caseNo: true,
+      filer: true,
+      leader: true,
+      escalatedTo: true,
+      reason: true,
+      status: true,
+      createdAt: true,
+      escalatedAt: true,
+      decidedAt: true,
+      noticeDueAt: true,
+      noticeLateAt: true,
+      undecidedAt: true,
+    },
     orderBy: { id: 'asc' },
   });
+}
+
+/** Stops one of a filing's lapse clocks once its miss is recorded (否定报备 §3, §4). */
+export async function markFilingLapse(tx: Tx, id: number, lapse: { noticeLateAt: Date } | { undecidedAt: Date }): Promise<void> {
+  await tx.refusalFiling.update({ where: { id }, data: lapse });
 }

@@ -7,6 +7,8 @@ import { accountabilityNoticesJob } from './accountability-notices-job.ts';
 import { rectificationRemindersJob } from './rectification-reminders-job.ts';
 import { monthlyBulletinJob } from './monthly-bulletin-job.ts';
 import { keyTaskRemindersJob } from './key-task-reminders-job.ts';
+import { followUpRemindersJob } from './follow-up-reminders-job.ts';
+import { visitorMessagesJob } from './visitor-messages-job.ts';
 import type { Job } from './job.ts';
 
 /** Every scheduled job, in the order one tick runs them. */
@@ -16,6 +18,8 @@ export const ALL_JOBS: readonly Job[] = [
   morningDigestJob,
   refusalRemindersJob,
   complaintRemindersJob,
+  followUpRemindersJob,
+  visitorMessagesJob,
   keyTaskRemindersJob,
   rectificationRemindersJob,
   accountabilityNoticesJob,

@@ -39,7 +39,7 @@ export const caseRemindersJob: Job = {
 
 function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: Parameters<typeof resolveRecipients>[2], names: Map<string, string>): ReminderClaim {
   const { calendar, policy, now } = deps;
-  const people = resolveRecipients(r.recipients, { handler: c.handler, department: c.department }, org);
+  const people = resolveRecipients(r.recipients, { handler: c.handler, department: c.department, firstResponder: c.firstResponder }, org);
   const overdueDays = r.kind === 'overdue_leader' ? workingDaysBetween(calendar, overdueDayOne(calendar, policy, r.dueAt), chinaDateOf(now)).count + 1 : 0;
   const kind = r.kind as Exclude<DueReminder['kind'], 'overdue_digest'>;
   const extra = { minutesBeforeClose: policy.dueSoonMinutesBeforeClose, overdueDays };

@@ -7,6 +7,7 @@ type Names = ReadonlyMap<string, string>;
 export const CARD_REPLIES = {
   unknownCard: '这张卡片已失效，无法据此操作。如需处理报备，请发送“同意 #编号”“纠正 #编号 意见”或“上报 #编号 说明”。',
   unknownTask: '这张卡片已失效，未作更改。发送“待办”可查看您的事项。',
+  unknownExtensionButton: (no: number) => `无法识别此操作。#${no} 的延期申请请用卡片按钮，或回复“同意延期 #${no}”“不同意延期 #${no}”。`,
   unknownButton: (no: number) => `无法识别此操作。#${no} 的报备请用卡片按钮，或回复“同意 #${no}”“纠正 #${no} 意见”。`,
 } as const;
 

@@ -9,19 +9,36 @@ import { reasonText } from './reason-text.ts';
 
 type Names = ReadonlyMap<string, string>;
 
+/** 限时办结制 §5, said wherever a 请示's deadline is. */
+export const DEEMED_WARNING = '逾期未答复将视为同意';
+
 const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期限暂按法定节假日计算，公布后将复核。';
 
+/** The label of a case in a reply: its service or class, and how it came (an internal matter came from within). */
+function caseLabel(c: CaseRecord, service: ServiceInfo | null): string {
+  const what = service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls];
+  return c.channel === 'internal' ? what : `${what}，${CHANNEL_ZH[c.channel]}`;
+}
+
+/** The deadline in a list line: none while the clock is paused (R5: it is counted afresh once the materials are in). */
+export function dueInList(c: Pick<CaseRecord, 'dueAt' | 'pausedAt' | 'status'>, now: Date): string {
+  if (c.pausedAt !== null && isActive(c.status)) return '补齐材料后重新计算';
+  return c.dueAt ? formatDeadline(c.dueAt, now) : '未设定';
+}
+
 export function deadlineLine(c: CaseRecord, now: Date): string {
+  if (c.pausedAt !== null && isActive(c.status)) return '办理期限：计时暂停，当事人补齐材料后重新计算';
   if (c.dueAt === null) return '办理期限：未设定';
   // A closed case's deadline is history, not an instruction.
   if (!isActive(c.status)) return `原办理期限：${formatDeadline(c.dueAt, now)}`;
   const base = `办理期限：${formatDeadline(c.dueAt, now)}前`;
+  if (c.cls === 'instruction') return `${base}（${DEEMED_WARNING}）`;
   return c.cls === 'consultation' ? `能即时答复的请即时答复；不能即时答复的，${base}` : base;
 }
 
 export function renderRegistered(c: CaseRecord, service: ServiceInfo | null, names: Names, now: Date): string {
   const lines = [
-    `已登记 #${c.no}（${service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls]}，${CHANNEL_ZH[c.channel]}）`,
+    `已登记 #${c.no}（${caseLabel(c, service)}）`,
     `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
     `事由：${c.matter}`,
     `承办人：${nameOf(names, c.handler)}（首问责任人）`,
@@ -35,7 +52,7 @@ export function renderRegistered(c: CaseRecord, service: ServiceInfo | null, nam
 /** 即答: registered and finished in one step. */
 export function renderAnsweredAtOnce(c: CaseRecord, service: ServiceInfo | null, names: Names): string {
   return [
-    `已登记并办结 #${c.no}（${service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls]}，${CHANNEL_ZH[c.channel]}），即时答复。`,
+    `已登记并办结 #${c.no}（${caseLabel(c, service)}），即时答复。`,
     `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
     `事由：${c.matter}`,
     `答复：${c.result ?? ''}`,
@@ -53,6 +70,11 @@ export function renderFinished(c: CaseRecord, now: Date, onTime?: boolean): stri
   const lateNow = onTime === undefined ? c.dueAt !== null && now > c.dueAt : !onTime;
   const late = lateNow ? '（已超过办理期限，已记录超期，报办公室备案）' : '';
   return `#${c.no} 已办结${late}。结果：${c.result ?? ''}`;
+}
+
+/** 首问负责制 §4: to the first responder of a referred case, when it is finished. */
+export function renderFinishedToFirstResponder(c: CaseRecord, by: string, names: Names): string {
+  return `【办结】您首问的 #${c.no}（${c.applicant}：${c.matter.slice(0, 20)}）已由${nameOf(names, by)}办结。结果：${c.result ?? ''}`;
 }
 
 export function renderNotFound(no: number): string {
@@ -89,7 +111,7 @@ export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now
   if (cases.length === 0) return '您目前没有待办案件。';
   const lines: string[] = [];
   for (const c of cases.slice(0, 20)) {
-    const due = c.dueAt ? formatDeadline(c.dueAt, now) : '未设定';
+    const due = dueInList(c, now);
     const flag = isOverdue(c, now) ? '【已超期】' : '';
     const via = covering.get(c.no);
     const role = via ? `（${via}，代${nameOf(names, c.handler)}办理）` : c.handler === actor ? '' : `（首问，现由${nameOf(names, c.handler)}承办）`;
@@ -115,6 +137,10 @@ const ACTION_ZH: Record<string, string> = {
   refusal_overturned: '纠正（恢复办理）',
   refusal_escalated: '上报主要负责人',
   deemed_approved: '逾期未答复，视为同意',
+  extension_requested: '申请延期',
+  extension_approved: '同意延期',
+  extension_refused: '不同意延期',
+  assigned_on_return: '留言卡事项转由返岗人员办理',
 };
 
 /** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
@@ -124,7 +150,10 @@ function historyLine(e: CaseEventRecord, names: Names): string {
   const what = ACTION_ZH[e.action] ?? e.action;
   if (e.action === 'transferred' && typeof d.to === 'string') return `${who} 转办给${nameOf(names, d.to)}`;
   if (e.action === 'sent_back' && typeof d.to === 'string') return `${who} 退回给${nameOf(names, d.to)}`;
+  if (e.action === 'assigned_on_return' && typeof d.to === 'string') return `${who} 转给返岗的${nameOf(names, d.to)}办理（留言卡）`;
   if (e.action === 'referred_out' && typeof d.competentBody === 'string') return `${who} 外转至${d.competentBody}`;
   if (e.action === 'materials_requested' && typeof d.number === 'string') return `${who} ${what}，告知书 ${d.number}`;
+  if (e.action === 'extension_requested' && typeof d.days === 'number') return `${who} 申请延期 ${d.days} 个工作日`;
+  if (e.action === 'extension_approved' && typeof d.days === 'number') return `${who} 同意延期 ${d.days} 个工作日`;
   return `${who} ${what}`;
 }

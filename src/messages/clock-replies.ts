@@ -12,6 +12,8 @@ export interface FilingInfo {
   reason: string;
   createdAt: Date;
   applicant: string;
+  /** Who handles the case now (and so owes the written notice). */
+  handler?: string;
 }
 
 const DECIDE = (no: number) => `同意请发送“同意 #${no}”；不同意请发送“纠正 #${no} 意见”`;
@@ -38,6 +40,33 @@ export function renderNoticeReminder(kind: 'notice_day_before' | 'notice_due', f
       `【书面告知提醒】#${f.caseNo} 的不予办理已获同意，书面告知期限${when}届满。`,
       `请于 ${formatDeadline(dueAt, now)}前以规范性文件书面告知当事人${f.applicant}不予办理的理由（否定报备制度第三条）。`,
       `告知后请发送：告知 #${f.caseNo} 告知方式`,
+    ].join('\n'),
+  );
+}
+
+/** 否定报备 §3: the 7 days have passed without the written notice; the handler must act, the head and leader see to it. */
+export function renderNoticeOverdue(f: FilingInfo, dueAt: Date, forHandler: boolean, names: Names, now: Date): string {
+  const handler = nameOf(names, f.handler ?? f.filer);
+  return clipBytes(
+    [
+      `【书面告知超期】#${f.caseNo} 的不予办理书面告知期限（${formatDeadline(dueAt, now)}）已过，尚未登记已书面告知当事人${f.applicant}。`,
+      '已按否定报备制度第三条记录，报办公室备案。',
+      forHandler ? `请尽快以规范性文件书面告知当事人。告知后请发送：告知 #${f.caseNo} 告知方式` : `请督促承办人${handler}尽快书面告知当事人。`,
+    ].join('\n'),
+  );
+}
+
+/** 否定报备 §4: a filing still undecided when the case's deadline passed, to the principal. */
+export function renderRefusalUndecided(f: FilingInfo, decider: string, caseDueAt: Date, names: Names, now: Date, lapsed = false): string {
+  const who = nameOf(names, decider);
+  const recorded = `已按否定报备制度第四条记录${who}的责任，报办公室备案。`;
+  return clipBytes(
+    [
+      `【报备逾期未决定】${nameOf(names, f.filer)}于 ${formatInstant(f.createdAt)} 报备不予办理 #${f.caseNo}（当事人：${f.applicant}），事项办理期限（${formatDeadline(caseDueAt, now)}）已过，${who}仍未决定。`,
+      `理由：${f.reason.slice(0, 60)}`,
+      lapsed
+        ? `该请示性事项已逾期视为同意，报备无需再决定。${recorded}`
+        : `${recorded}请督促尽快决定：发送“同意 #${f.caseNo}”或“纠正 #${f.caseNo} 意见”。`,
     ].join('\n'),
   );
 }

@@ -13,8 +13,11 @@ export function renderComplaintFiled(c: ComplaintRecord, mentioned: number | nul
   return lines.join('\n');
 }
 
-export function renderComplaintToOffice(c: ComplaintRecord, complainant: string, now: Date): string {
-  const head = [`【效能投诉 编号 ${c.id}】${complainant} ${formatInstant(c.at)} 提出${c.caseNo !== null ? `（关联事项 #${c.caseNo}）` : ''}：`];
+export function renderComplaintToOffice(c: ComplaintRecord, complainant: string, now: Date, departments: ReadonlyMap<string, string> = new Map()): string {
+  const who = c.channel === 'public' ? `群众${complainant}（网上投诉${c.contactPhone ? `，电话 ${c.contactPhone}` : ''}）` : complainant;
+  const head = [`【效能投诉 编号 ${c.id}】${who} ${formatInstant(c.at)} 提出${c.caseNo !== null ? `（关联事项 #${c.caseNo}）` : ''}：`];
+  const about = [c.aboutDepartment ? (departments.get(c.aboutDepartment) ?? c.aboutDepartment) : null, c.aboutPerson].filter((x): x is string => !!x);
+  if (about.length > 0) head.push(`反映对象：${about.join(' ')}`);
   const tail = [`答复期限：${formatDeadline(c.dueAt, now)}`, `核查后请发送：${ANSWER_USAGE}`, `例如：答复投诉 ${c.id} 属实 已约谈当事人并督促办结`];
   const fixed = [...head, '', ...tail].join('\n');
   const room = 2048 - Buffer.byteLength(fixed, 'utf8');
@@ -22,7 +25,8 @@ export function renderComplaintToOffice(c: ComplaintRecord, complainant: string,
 }
 
 export function renderComplaintAnswered(c: ComplaintRecord, subjectName: string | null, recorded: boolean, now: Date): string {
-  const lines = [`已答复投诉 ${c.id}（${c.upheld ? '属实' : '不属实'}），已通知投诉人。`];
+  const told = c.channel === 'public' ? '答复已显示在投诉人的查询页面' : '已通知投诉人';
+  const lines = [`已答复投诉 ${c.id}（${c.upheld ? '属实' : '不属实'}），${told}${c.channel === 'public' && c.contactPhone ? `，也可电话告知（${c.contactPhone}）` : ''}。`];
   if (c.answeredAt && c.answeredAt > c.dueAt) lines.push(`注意：已超过答复期限（${formatDeadline(c.dueAt, now)}）。`);
   if (c.upheld) {
     lines.push(

@@ -1,5 +1,7 @@
 /** Texts of 转办, 外转 and 紧急 (R4): the sender's reply and the messages to the people told. */
 import type { CaseRecord } from '../domain/case/case.ts';
+import type { Cover, CoverVia } from '../domain/coverage/who-covers.ts';
+import { VIA_ZH } from './absence-replies.ts';
 import { deadlineLine } from './case-replies.ts';
 import { nameOf } from './format.ts';
 
@@ -9,12 +11,44 @@ function caseLines(c: CaseRecord, now: Date): string[] {
   return [`当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`, `事由：${c.matter}`, deadlineLine(c, now)];
 }
 
-export function renderTransferred(c: CaseRecord, deptName: string, departmentAway: boolean, actorIsFirstResponder: boolean, names: Names, recordedShirking = false): string {
-  const lines = [`已将 #${c.no} 转办给${nameOf(names, c.handler)}（${deptName}），对方已收到通知，此后由其承办。`];
-  if (departmentAway) lines.push(`${deptName}人员目前均不在岗，已同时告知办公室和部室负责人，待其返岗后跟进。`);
+export interface TransferredView {
+  deptName: string;
+  departmentAway: boolean;
+  /** Who acts for the new handler now (R7 §4); null: nobody is at work to act. */
+  actingNow: Cover | null;
+  actor: string;
+  actorIsFirstResponder: boolean;
+  recordedShirking?: boolean;
+}
+
+/** To the sender of 转办: who has the case now and, when they are away, who acts for them. */
+export function renderTransferred(c: CaseRecord, v: TransferredView, names: Names): string {
+  const handler = nameOf(names, c.handler);
+  const present = v.actingNow?.via === 'handler';
+  const lines = [`已将 #${c.no} 转办给${handler}（${v.deptName}），${present ? '对方已收到通知，' : ''}此后由其承办。`];
+  const cover = v.actingNow && !present ? v.actingNow : null;
+  if (cover) {
+    const who = cover.userid === v.actor ? '您' : nameOf(names, cover.userid);
+    lines.push(`${handler}目前不在岗，由${who}（${VIA_ZH[cover.via]}）代为办理${cover.userid === v.actor ? '' : `，已通知${who}`}。`);
+  }
+  if (v.departmentAway) lines.push(`${v.deptName}人员目前均不在岗，已同时告知办公室和部室负责人，待其返岗后跟进。`);
+  else if (v.actingNow === null) lines.push(`${handler}目前不在岗，其B岗和部室负责人也不在岗，事项待其返岗后办理；如需尽快办理，请改转在岗人员。`);
+  const { actorIsFirstResponder, recordedShirking = false } = v;
   if (actorIsFirstResponder) lines.push('您是首问责任人，在对方办结前仍可在“待办”中看到此事项。');
   if (recordedShirking) lines.push(SHIRKING_NOTE);
   return lines.join('\n');
+}
+
+/** To whoever covers an absent new handler (R7 §4): the case is theirs to act on now. */
+export function renderTransferToCover(c: CaseRecord, from: string, via: CoverVia, note: string | null, names: Names, now: Date): string {
+  const handler = nameOf(names, c.handler);
+  return [
+    `【转办】${nameOf(names, from)}将 #${c.no} 转给${handler}办理。${handler}不在岗，由您顶岗办理（${VIA_ZH[via]}）。`,
+    ...caseLines(c, now),
+    ...(note ? [`附言：${note}`] : []),
+    `首问责任人：${nameOf(names, c.firstResponder)}`,
+    `详情请发送“查 #${c.no}”；办结请发送“办结 #${c.no} 办理结果”。`,
+  ].join('\n');
 }
 
 export function renderTransferNotice(c: CaseRecord, from: string, note: string | null, names: Names, now: Date): string {

@@ -1,4 +1,5 @@
 import { chinaDateOf, chinaTimeOfDay, weekdayOf } from '../domain/calendar/china-time.ts';
+import { PUBLIC_ACTOR, SYSTEM_ACTOR } from '../domain/case/authorization.ts';
 import type { CaseStatus, Channel } from '../domain/case/case.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 
@@ -25,7 +26,7 @@ export const CLASS_ZH: Record<TimeLimitClass, string> = {
   instruction: '请示性事项',
 };
 
-export const CHANNEL_ZH: Record<Channel, string> = { in_person: '来人', phone: '来电', letter: '来信', online: '网上' };
+export const CHANNEL_ZH: Record<Channel, string> = { in_person: '来人', phone: '来电', letter: '来信', online: '网上', internal: '内部交办' };
 
 /** "12月2日（周三）24:00" in China time; the year is shown only when it differs from `now`. */
 export function formatDeadline(due: Date, now: Date): string {
@@ -45,6 +46,9 @@ export function formatInstant(at: Date): string {
   return `${m}月${d}日 ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/** How the records' non-persons are named: the bot's own work, and the public (a 留言卡, the complaint page). */
+export const ACTOR_ZH: Readonly<Record<string, string>> = { [SYSTEM_ACTOR]: '系统', [PUBLIC_ACTOR]: '来访群众（留言卡）' };
+
 export function nameOf(names: ReadonlyMap<string, string>, userid: string): string {
-  return names.get(userid) ?? userid;
+  return names.get(userid) ?? ACTOR_ZH[userid] ?? userid;
 }

@@ -17,7 +17,9 @@ export const CLASS_LIMIT_ZH: Record<TimeLimitClass, string> = {
 /** The time-limit lines of a service: its class's limit, and the promised and statutory limits when set. */
 export function timeLimitLines(s: Pick<ServiceInfo, 'cls' | 'promisedDays' | 'statutoryDays'>): string[] {
   const lines = [`办理时限：${CLASS_LIMIT_ZH[s.cls]}（${CLASS_ZH[s.cls]}）`];
-  if (s.promisedDays !== null) lines.push(`承诺时限：${s.promisedDays} 个工作日`);
+  // 限时办结制 §3: a promise can only be shorter than the law's limit; one that is not says so.
+  const notShorter = s.promisedDays !== null && s.statutoryDays !== null && s.promisedDays >= s.statutoryDays;
+  if (s.promisedDays !== null) lines.push(`承诺时限：${s.promisedDays} 个工作日${notShorter ? '（与法定时限相同，未作更短承诺）' : ''}`);
   if (s.statutoryDays !== null) lines.push(`法定时限：${s.statutoryDays} 个工作日`);
   return lines;
 }

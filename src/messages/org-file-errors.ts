@@ -54,6 +54,7 @@ export const ORG_SCHEMA_ERROR = {
     `用户 ID "${input}" 不符合企业微信规则（1–64 位字母、数字或 _ - . @，须以字母或数字开头）`,
   expectedTextQuote: (actual: string) => `应为文本，实际是${actual}（请给值加引号）`,
   expectedText: (actual: string) => `应为文本，实际是${actual}`,
+  invalidPhone: (input: string) => `电话 "${input}" 无效，应为数字，可含 - ( ) 空格 和“转”分机号`,
   expectedMaterialsList: (actual: string) => `应为列表（如 [申报书, 单位推荐意见]），实际是${actual}`,
   expectedList: (actual: string) => `应为列表（每项以 - 开头），实际是${actual}`,
   expectedMapping: (actual: string) => `应为键值映射，实际是${actual}`,
@@ -92,12 +93,20 @@ export const ORG_REFERENCE_ERROR = {
   bSameAsA: (a: string) => `B 岗与 A 岗是同一人 "${a}"，B 岗须由他人担任`,
   duplicatePost: (department: string, name: string, first: string) =>
     `部门 "${department}" 的岗位 "${name}" 重复（与 ${first} 相同）`,
+  unknownService: (code: string) => `事项编码 "${code}" 不在 services 中`,
   duplicateServiceCode: (code: string, first: string) => `事项编码 "${code}" 重复（与 ${first} 相同）`,
   duplicateServiceName: (name: string, first: string) => `事项名称 "${name}" 重复（与 ${first} 相同）`,
   /** `firstItem` is 1-based. */
   duplicateMaterial: (material: string, firstItem: number) => `材料 "${material}" 重复（与第 ${firstItem} 项相同）`,
   promiseLongerThanStatute: (promised: number, statutory: number) =>
     `承诺时限 ${promised} 个工作日长于法定时限 ${statutory} 个工作日，承诺时限只能更短`,
+} as const;
+
+/** Accepted, but the operator should look (parse-org-file.ts `warnings`). */
+export const ORG_WARNING = {
+  promiseEqualsStatute: (days: number) => `承诺时限与法定时限相同（均为 ${days} 个工作日）。限时办结制第三条要求承诺时限只能少于法定时限，建议缩短；服务指南将注明“未作更短承诺”`,
+  /** The heading before the warnings when the file is applied (org:import, start-up). */
+  heading: (count: number) => `组织文件已通过检查，另有 ${count} 处提示：`,
 } as const;
 
 /** Reading the file from disk (read-org-file.ts). */

@@ -26,6 +26,7 @@ export const PARSE_ERROR_CODES = [
   'bad_phone',
   'bad_task_no',
   'bad_progress',
+  'bad_days',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -59,10 +60,13 @@ export function renderHelp(commands: readonly CommandText[]): string {
   const listed = commands.filter((c) => c.usage !== COMMAND_TEXTS.help.usage);
   const head = ['效能助手命令（#编号 是事项编号，[ ] 内可省略）：'];
   const dates = '日期可写 2026-12-01、12月1日、明天，可加时间如 17:30、下午5点。';
-  const full = [...head, ...listed.flatMap((c) => entryLines(c, true)), dates].join('\n');
+  const full = [...head, ...listed.flatMap((c) => entryLines(c)), dates].join('\n');
   if (byteLength(full) <= WECOM_TEXT_LIMIT) return full;
-  const compact = listed.flatMap((c) => entryLines(c, false));
-  return fitList(head, compact, [HELP_TOPIC_HINT, dates], (n) => `……另有 ${n} 条，请发送“帮助 命令”查看。`);
+  const compact = [...head, ...listed.map((c) => `• ${c.usage}（${c.purpose}）`), HELP_TOPIC_HINT, dates].join('\n');
+  if (byteLength(compact) <= WECOM_TEXT_LIMIT) return compact;
+  // Someone with many roles: the usages alone, each command's purpose and example on 帮助 <命令>.
+  const bare = listed.map((c) => `• ${c.usage}`);
+  return fitList(head, bare, [HELP_TOPIC_HINT], (n) => `……另有 ${n} 条，请发送“帮助 命令”查看。`);
 }
 
 /** 帮助 登记: one command with its example and notes. */
@@ -72,9 +76,9 @@ export function renderCommandHelp(c: CommandText): string {
 
 const HELP_TOPIC_HINT = '发送“帮助 命令”查看例子，如：帮助 登记';
 
-function entryLines({ usage, example, purpose, notes }: CommandText, withExample: boolean): string[] {
-  const head = withExample && example !== usage ? `• ${usage}（${purpose}）\n  例：${example}` : `• ${usage}（${purpose}）`;
-  return [head, ...(withExample ? (notes ?? []).map((n) => `  ${n}`) : [])];
+function entryLines({ usage, example, purpose, notes }: CommandText): string[] {
+  const head = example !== usage ? `• ${usage}（${purpose}）\n  例：${example}` : `• ${usage}（${purpose}）`;
+  return [head, ...(notes ?? []).map((n) => `  ${n}`)];
 }
 
 /** A menu item for a command that needs more than a tap: what to send. */
@@ -129,6 +133,8 @@ function describe(error: ParseErrorView): string {
       return `“${value}”不是有效的任务编号，请写成 3 这样的正整数（发送“任务”可查看编号）。`;
     case 'bad_progress':
       return `进展“${value}”无法识别，请写 0–100 的百分比（如 50%）、“阶段完成”或“完成”。`;
+    case 'bad_days':
+      return `延期天数“${value}”无效，请写 1 至 ${String(p.max ?? 30)} 之间的工作日数，如“3”或“3个工作日”。`;
     case 'bad_material_index':
       return `材料序号“${value}”无效，请写 1、3 这样的序号，或“全部”。`;
     case 'bad_record_no':

@@ -2,7 +2,7 @@ import { formatInstant } from './format.ts';
 import type { CaseAction } from '../domain/case/authorization.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import type { Reason } from '../domain/case/decision.ts';
-import { STATUS_ZH, nameOf } from './format.ts';
+import { STATUS_ZH, formatDeadline, nameOf } from './format.ts';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -19,6 +19,8 @@ const VERB: Record<CaseAction, string> = {
   decideRefusal: '决定报备',
   decideEscalated: '决定报备',
   noticeGiven: '登记书面告知',
+  extend: '申请延期',
+  decideExtension: '决定延期',
   deemApprove: '认定视为同意',
 };
 
@@ -27,6 +29,7 @@ const STATUS_HINT: Partial<Record<CaseAction, string>> = {
   requestMaterials: '如当事人已补交材料，请先发送“补齐 #{no}”，仍有问题再补正。',
   materialsComplete: '只有待补正材料的事项才能登记补齐。',
   decideRefusal: '该事项目前没有待决定的不予办理报备。',
+  extend: '只有办理中的事项（计时未暂停）才能申请延期。',
 };
 
 /** One reason why a command changed nothing, in a sentence that says what to do. */
@@ -68,6 +71,14 @@ export function reasonText(c: CaseRecord, r: Reason, names: Names): string {
       return `书面告知已于 ${formatInstant(r.at)} 登记，无需重复登记。`;
     case 'not_due':
       return '尚未超过办理期限（或正在等待补正材料）。';
+    case 'no_deadline':
+      return '本事项未设办理期限，无需延期。';
+    case 'deadline_passed':
+      return `办理期限（${formatDeadline(r.dueAt, r.dueAt)}）已过，不能再延期，事项按超期处理。请尽快办结。`;
+    case 'instruction_no_extension':
+      return '请示性事项逾期未答复即视为同意（限时办结制第五条），不能延期，请在期限内答复。';
+    case 'extension_pending':
+      return `已有一份延期 ${r.days} 个工作日的申请等待${nameOf(names, r.leader)}决定，请勿重复申请。`;
   }
 }
 
@@ -83,6 +94,8 @@ function notAllowedText(c: CaseRecord, action: CaseAction, by: string | null, na
       return `此报备已上报，只能由主要负责人${by ? nameOf(names, by) : ''}决定。`;
     case 'deemApprove':
       return '视为同意只能由系统按期限认定。';
+    case 'decideExtension':
+      return `此延期申请只能由报送的分管领导${by ? nameOf(names, by) : ''}决定。`;
     case 'view':
       return '此操作仅限本单位工作人员。';
     default:
@@ -96,6 +109,7 @@ export function peopleInReasons(c: CaseRecord, reasons: readonly Reason[]): stri
   for (const r of reasons) {
     if (r.code === 'not_allowed' && r.by) ids.push(r.by);
     if (r.code === 'same_handler') ids.push(r.userid);
+    if (r.code === 'extension_pending') ids.push(r.leader);
   }
   return ids;
 }

@@ -1,5 +1,6 @@
 /** Texts of 否定报备 (R6): the filing, the leader's decision, and the messages each person gets. */
 import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
+import type { FollowUpRecord } from '../domain/case/deemed-approval.ts';
 import type { CaseRecord } from '../domain/case/case.ts';
 import { deadlineLine } from './case-replies.ts';
 import { formatDeadline, nameOf } from './format.ts';
@@ -25,16 +26,23 @@ export function renderDecisionReply(c: CaseRecord, f: RefusalFilingRecord, names
 }
 
 /** What the filer (and the handler, the leader after an escalation) hear of a decision. */
-export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date): string {
+export function renderDecisionNotice(c: CaseRecord, f: RefusalFilingRecord, names: Names, now: Date, noticeLink: string | null = null): string {
   const who = nameOf(names, f.decidedBy ?? f.leader);
   if (f.status === 'approved') {
     const due = f.noticeDueAt ? formatDeadline(f.noticeDueAt, now) : '';
-    return `【报备结果】${who}同意 #${c.no} 不予办理。请在 ${due} 前以书面形式告知当事人${c.applicant}不予办理的理由。`;
+    const lines = [`【报备结果】${who}同意 #${c.no} 不予办理。请在 ${due} 前以书面形式告知当事人${c.applicant}不予办理的理由。`];
+    if (noticeLink) lines.push(`不予受理告知书（可打印）：${noticeLink}`, `告知后请发送：告知 #${c.no} 告知方式`);
+    return lines.join('\n');
   }
   if (f.status === 'overturned') {
     return [`【报备结果】${who}对 #${c.no} 予以纠正，请按以下意见继续办理：`, f.instruction ?? '', deadlineLine(c, now)].join('\n');
   }
   return `【报备结果】${who}已将 #${c.no} 上报主要负责人${nameOf(names, f.escalatedTo ?? '')}决定，请等待。`;
+}
+
+/** 首问负责制 §4: to the first responder of a referred case whose refusal was approved. */
+export function renderRefusedToFirstResponder(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
+  return `【不予办理】您首问的 #${c.no}（${c.applicant}：${c.matter.slice(0, 20)}）经${nameOf(names, f.decidedBy ?? f.leader)}同意不予办理，理由：${f.reason}。承办人${nameOf(names, c.handler)}将书面告知当事人。`;
 }
 
 export function renderAlreadyDecided(c: CaseRecord, f: RefusalFilingRecord, names: Names): string {
@@ -51,4 +59,10 @@ export function renderNoFiling(no: number): string {
 export function renderNoticeGiven(c: CaseRecord, f: RefusalFilingRecord, now: Date): string {
   const inTime = f.noticeDueAt === null || now <= f.noticeDueAt ? '，在期限内' : '，已超过 7 日期限';
   return `已登记：#${c.no} 的不予办理已书面告知当事人${c.applicant}${inTime}。相关提醒不再发送。`;
+}
+
+/** The handler's reply to 告知 #no on a deemed approval (R3 §5). */
+export function renderDeemedNoticeGiven(c: CaseRecord, f: FollowUpRecord, now: Date): string {
+  const inTime = now <= f.dueAt ? '，在期限内' : '，已超过告知期限';
+  return `已登记：#${c.no} 视为同意的结果已书面告知当事人${c.applicant}${inTime}。相关提醒不再发送。`;
 }

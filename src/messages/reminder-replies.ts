@@ -4,6 +4,7 @@ import type { CaseReminderKind } from '../domain/reminders/due-reminders.ts';
 import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
 import type { TimeLimitClass } from '../domain/time-limit-class.ts';
 import { clipBytes } from './fit-bytes.ts';
+import { DEEMED_WARNING } from './case-replies.ts';
 import { CLASS_ZH, formatDeadline, nameOf } from './format.ts';
 
 type Names = ReadonlyMap<string, string>;
@@ -27,6 +28,14 @@ function duration(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} 小时` : `${minutes} 分钟`;
 }
 
+/** "2 小时", "20 分钟", "15 小时 1 分钟". */
+function timeLeft(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} 分钟`;
+  return m === 0 ? `${h} 小时` : `${h} 小时 ${m} 分钟`;
+}
+
 function subjectLine(c: ReminderCaseInfo): string {
   return `${CLASS_ZH[c.cls]}｜当事人：${c.applicant}｜事由：${clip(c.matter, 30)}`;
 }
@@ -34,6 +43,7 @@ function subjectLine(c: ReminderCaseInfo): string {
 function roleLine(r: Recipient, c: ReminderCaseInfo, names: Names): string | null {
   if (r.role === 'handler') return r.coveringFor ? `承办人${nameOf(names, r.coveringFor)}不在岗，由您顶岗办理（AB岗）。` : null;
   if (r.role === 'b') return `您是承办人${nameOf(names, c.handler)}的 B 岗，请协助跟进。`;
+  if (r.role === 'first_responder') return `您是首问责任人，此事项现由${nameOf(names, c.handler)}承办。请关注其办理。`;
   return `承办人：${nameOf(names, c.handler)}。请督促办理。`;
 }
 
@@ -46,6 +56,8 @@ function title(kind: Exclude<CaseReminderKind, 'overdue_digest'>, c: ReminderCas
       return `【到期提醒】#${c.no} 今天到期`;
     case 'due_soon':
       return `【到期提醒】#${c.no} 今天到期，距下班还有 ${duration(extra.minutesBeforeClose)}`;
+    case 'before_due':
+      return `【到期提醒】#${c.no} 即将到期，还有 ${timeLeft(Math.max(1, Math.round((due.getTime() - now.getTime()) / 60_000)))}`;
     case 'overdue':
       return `【超期提醒】#${c.no} 已超过办理期限`;
     case 'overdue_leader':
@@ -63,6 +75,8 @@ export function renderCaseReminder(
   extra: { minutesBeforeClose: number; overdueDays: number },
 ): string {
   const lines = [`${c.urgent ? '【紧急】' : ''}${title(kind, c, now, extra)}`, subjectLine(c), `办理期限：${formatDeadline(c.dueAt!, now)}前`];
+  // 限时办结制 §5: a 请示 left unanswered is approved by the deadline itself.
+  if (c.cls === 'instruction') lines.push(`${DEEMED_WARNING}，由此产生的后果由办理单位负责。`);
   const role = roleLine(r, c, names);
   if (role) lines.push(role);
   const acts = r.role === 'handler' || r.role === 'b';

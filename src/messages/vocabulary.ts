@@ -157,3 +157,8 @@ export const RATING_WORDS: Readonly<Record<string, number>> = {
   不满意: 2,
   非常不满意: 1,
 };
+/** 延期 #12 3 / 3天 / 3个工作日: the units a number of working days may carry. */
+export const EXTENSION_DAYS = { units: ['个工作日', '工作日', '天', '日'] } as const;
+
+/** A department's phone in the organization file: digits with the usual separators, and 转 before an extension. */
+export const ORG_PHONE_PATTERN = /^[0-9+()（）\-\s转]{3,40}$/u;

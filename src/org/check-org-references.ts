@@ -141,6 +141,17 @@ export function checkReferences(root: Raw): OrgError[] {
     }
   });
 
+  // Posts name the services they handle: each must be in the catalog.
+  const codes = new Set((services ?? []).map((s) => rawText(s, 'code')?.toLowerCase()).filter((c): c is string => c !== undefined));
+  posts?.forEach((p, i) => {
+    if (!Array.isArray(p.services) || !services) return;
+    p.services.forEach((code, j) => {
+      if (typeof code === 'string' && code.trim() !== '' && !codes.has(code.trim().toLowerCase())) {
+        errors.push({ path: ['posts', i, 'services', j], message: E.unknownService(code.trim()) });
+      }
+    });
+  });
+
   // Services: existing department, unique code and name, distinct materials, promise ≤ statute.
   const codeAt = new Map<string, number>();
   const serviceNameAt = new Map<string, number>();

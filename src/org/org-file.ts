@@ -14,6 +14,8 @@ export interface Department {
   head?: string;
   /** 分管领导 (userid): decides refusal filings of this department (R6). */
   leader?: string;
+  /** Extension: the department's contact phone, printed on the notices the public gets. */
+  phone?: string;
 }
 
 export interface Staff {
@@ -33,6 +35,10 @@ export interface Post {
   a: string;
   /** userid of the B holder; a post without a backup is allowed but is a gap the office should see. */
   b?: string;
+  /** Extension: codes of the catalog services this post handles (a transfer to the department routes by them). */
+  services?: string[];
+  /** Extension: the time-limit classes this post handles, for cases without a service. */
+  classes?: TimeLimitClass[];
 }
 
 /** One entry of the service-commitment catalog (R2). */
@@ -88,4 +94,5 @@ export const DEFAULT_COMPLAINT_ANSWER_DAYS = 5;
  */
 export const WECOM_USERID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
 
-export type ParseOrgFileResult = { ok: true; org: OrgFile } | { ok: false; errors: string[] };
+/** `warnings`: accepted, but worth the operator's attention (each located like an error). */
+export type ParseOrgFileResult = { ok: true; org: OrgFile; warnings: string[] } | { ok: false; errors: string[] };

@@ -18,7 +18,8 @@ import {
 
 import { checkReferences } from './check-org-references.ts';
 import type { OrgError, Path } from './org-error.ts';
-import { ORG_FILE, ORG_SCHEME_ERROR, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
+import { ORG_FILE, ORG_SCHEME_ERROR, ORG_SCHEMA_ERROR, ORG_VALUE_TYPE, ORG_WARNING, ORG_YAML_ERROR } from '../messages/org-file-errors.ts';
+import { ORG_PHONE_PATTERN } from '../messages/vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Schema
@@ -35,9 +36,22 @@ const userid = z.string().trim().regex(WECOM_USERID_PATTERN, {
     issue.input === '' ? ORG_SCHEMA_ERROR.empty : ORG_SCHEMA_ERROR.invalidUserid(String(issue.input)),
 });
 
-const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText });
+// Digits with the usual separators (0543-3211234, (0543)3211234, 0543-3211234转8001); YAML may read a bare number.
+const phone = z.preprocess(
+  (v) => (v === null ? undefined : typeof v === 'number' ? String(v) : v),
+  z.string().trim().regex(ORG_PHONE_PATTERN, { error: (issue) => ORG_SCHEMA_ERROR.invalidPhone(String(issue.input)) }).optional(),
+);
+const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText, phone });
 const staffSchema = z.strictObject({ userid, name: text, department: text });
-const postSchema = z.strictObject({ department: text, name: text, a: text, b: optionalText });
+const optionalList = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null ? undefined : v), z.array(item).optional());
+const postSchema = z.strictObject({
+  department: text,
+  name: text,
+  a: text,
+  b: optionalText,
+  services: optionalList(text),
+  classes: optionalList(z.enum(TIME_LIMIT_CLASSES)),
+});
 const serviceSchema = z.strictObject({
   code: text,
   name: text,
@@ -157,7 +171,19 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
   if (found.length > 0 || !parsed.success) {
     return { ok: false, errors: sortByLine(found.map((e) => formatError(e, doc, lineCounter))) };
   }
-  return { ok: true, org: parsed.data };
+  return { ok: true, org: parsed.data, warnings: sortByLine(checkWarnings(parsed.data).map((e) => formatError(e, doc, lineCounter))) };
+}
+
+/**
+ * 限时办结制 §3: a promised limit may only be shorter than the statutory one. An equal one is accepted
+ * (it breaks no deadline) but the operator is told, and the service guide says so to the public.
+ */
+function checkWarnings(org: OrgFile): OrgError[] {
+  return org.services.flatMap((s, i) =>
+    s.promisedDays !== undefined && s.statutoryDays !== undefined && s.promisedDays === s.statutoryDays
+      ? [{ path: ['services', i, 'promisedDays'], message: ORG_WARNING.promiseEqualsStatute(s.promisedDays) }]
+      : [],
+  );
 }
 
 /** The scheme's values together: grade bands in order and within the base. */
@@ -275,7 +301,7 @@ function describeIssue(issue: z.core.$ZodIssue): OrgError[] {
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       if (issue.input === undefined) return [{ path, message: ORG_SCHEMA_ERROR.requiredOneOf(allowed) }];
-      return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class', String(issue.input), allowed) }];
+      return [{ path, message: ORG_SCHEMA_ERROR.invalidValue(last === 'class' || path[path.length - 2] === 'classes', String(issue.input), allowed) }];
     }
     case 'unrecognized_keys': {
       // departments[3] → 'departments'; evaluation.deductions → 'evaluation.deductions'.

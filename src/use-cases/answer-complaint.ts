@@ -1,3 +1,4 @@
+import { isPersonId } from '../domain/case/authorization.ts';
 import type { ComplaintRecord } from '../domain/complaint/complaint.ts';
 import { personNamed } from '../domain/complaint/mentions.ts';
 import { recordAccountability } from '../db/accountability.ts';
@@ -38,7 +39,7 @@ export async function answerComplaint(ctx: UseCaseContext, input: { id: number; 
   let recorded = false;
   if (input.upheld) {
     const staff = await listAllStaff(ctx.tx);
-    const person = linked ? (staff.find((s) => s.userid === linked.handler) ?? null) : personNamed(complaint.content, staff);
+    const person = linked ? (staff.find((s) => s.userid === linked.handler) ?? null) : personNamed([complaint.aboutPerson, complaint.content].filter(Boolean).join(' '), staff);
     subject = linked?.handler ?? person?.userid ?? UNKNOWN_SUBJECT;
     subjectName = subject === UNKNOWN_SUBJECT ? null : (person?.name ?? subject);
     recorded = await recordAccountability(ctx.tx, {
@@ -47,12 +48,15 @@ export async function answerComplaint(ctx: UseCaseContext, input: { id: number; 
       kind: 'complaint_upheld',
       subject,
       person: subject === UNKNOWN_SUBJECT ? null : subject,
-      department: person?.department ?? linked?.department ?? null,
+      department: person?.department ?? linked?.department ?? complaint.aboutDepartment ?? null,
       caseNo: complaint.caseNo,
       complaintId: complaint.id,
       detail: { content: complaint.content, answer: input.answer, answeredBy: ctx.actor.userid, late: ctx.now > complaint.dueAt },
     });
   }
-  ctx.send({ key: `complaint:${complaint.id}:answer`, toUser: complaint.complainant, kind: 'text', payload: { content: renderAnswerToComplainant(after) } });
+  // The public read the answer on their tracking page (/complaints/:ref); staff get it in WeCom.
+  if (isPersonId(complaint.complainant)) {
+    ctx.send({ key: `complaint:${complaint.id}:answer`, toUser: complaint.complainant, kind: 'text', payload: { content: renderAnswerToComplainant(after) } });
+  }
   return { kind: 'answered', complaint: after, subject, subjectName, recorded };
 }

@@ -5,7 +5,10 @@ import { decideRefusalDecision, type RefusalVerdict } from '../domain/case/refus
 import { findCase } from '../db/case-repository.ts';
 import { readOrgSettings, staffNames } from '../db/org-repository.ts';
 import { findCurrentFiling, findFiling, updateFiling, type FilingPatch } from '../db/refusal-filing-repository.ts';
-import { renderDecisionNotice } from '../messages/refusal-replies.ts';
+import { renderDecisionNotice, renderRefusedToFirstResponder } from '../messages/refusal-replies.ts';
+import { chinaDateOf } from '../domain/calendar/china-time.ts';
+import { isPersonId } from '../domain/case/authorization.ts';
+import { newNoticeToken, noticeRef, refusalNoticeNumber } from '../shared/notice-ref.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
@@ -52,7 +55,16 @@ export async function decideRefusal(ctx: UseCaseContext, input: DecideRefusalInp
   const patch: FilingPatch =
     input.decision === 'escalate'
       ? { status: 'escalated', escalatedTo: d.escalatedTo, escalatedAt: ctx.now }
-      : { status: d.filingStatus, decision: input.decision, decidedBy: ctx.actor.userid, decidedAt: ctx.now, noticeDueAt: d.noticeDueAt, instruction: input.instruction?.trim() ?? null };
+      : {
+          status: d.filingStatus,
+          decision: input.decision,
+          decidedBy: ctx.actor.userid,
+          decidedAt: ctx.now,
+          noticeDueAt: d.noticeDueAt,
+          instruction: input.instruction?.trim() ?? null,
+          // R6 §3: the applicant is told in writing; the printable 不予受理告知书 gets its unguessable link now.
+          ...(d.filingStatus === 'approved' ? { noticeToken: newNoticeToken() } : {}),
+        };
   if (!(await updateFiling(ctx.tx, filing, patch))) {
     // A card click and a text command crossed: the other one decided first.
     const now = (await findFiling(ctx.tx, filing.id)) ?? filing;
@@ -70,6 +82,7 @@ export async function decideRefusal(ctx: UseCaseContext, input: DecideRefusalInp
 
 async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRecord, input: DecideRefusalInput, wasEscalated: boolean): Promise<void> {
   const names = await staffNames(ctx.tx, [f.filer, f.leader, c.handler, ctx.actor.userid, ...(f.escalatedTo ? [f.escalatedTo] : [])]);
+  const handledByFirstResponder = c.firstResponder === c.handler;
   const key = `refusal:${f.id}:${input.decision}`;
   const told = new Set([ctx.actor.userid]);
   const tell = (to: string, content: string) => {
@@ -78,9 +91,22 @@ async function tellPeople(ctx: UseCaseContext, c: CaseRecord, f: RefusalFilingRe
     ctx.send({ key: `${key}:${to}`, toUser: to, kind: 'text', payload: { content } });
   };
   // The principal hears of an escalation through their own card (src/use-cases/refusal-cards), which carries the note.
-  const notice = renderDecisionNotice(c, f, names, ctx.now);
+  const notice = renderDecisionNotice(c, f, names, ctx.now, refusalNoticeLink(ctx.publicBaseUrl, f));
   tell(f.filer, notice);
   // The instruction is for whoever handles the case now; a principal's decision also closes the leader's loop.
   if (input.decision === 'overturn') tell(c.handler, notice);
   if (wasEscalated) tell(f.leader, notice);
+  // 首问负责制 §4: whoever first took a case they referred hears that it was refused.
+  if (input.decision === 'approve' && !handledByFirstResponder && isPersonId(c.firstResponder)) tell(c.firstResponder, renderRefusedToFirstResponder(c, f, names));
+}
+
+/** The printable 不予受理告知书 of an approved refusal (GET /refusal-notices/:ref), or null before approval. */
+export function refusalNoticeLink(publicBaseUrl: string, f: Pick<RefusalFilingRecord, 'id' | 'noticeToken' | 'decidedAt'>): string | null {
+  if (!f.noticeToken || !f.decidedAt) return null;
+  return `${publicBaseUrl}${refusalNoticePath(f)}`;
+}
+
+export function refusalNoticePath(f: Pick<RefusalFilingRecord, 'id' | 'noticeToken' | 'decidedAt'>): string | null {
+  if (!f.noticeToken || !f.decidedAt) return null;
+  return `/refusal-notices/${noticeRef(refusalNoticeNumber(f.id, chinaDateOf(f.decidedAt).slice(0, 4)), f.noticeToken)}`;
 }

@@ -22,9 +22,7 @@ export interface FileComplaintResult {
  * covers for them, is told at once.
  */
 export async function fileComplaint(ctx: UseCaseContext, content: string): Promise<FileComplaintResult> {
-  const settings = await readOrgSettings(ctx.tx);
-  const days = Number.isInteger(settings.complaintAnswerDays) && settings.complaintAnswerDays > 0 ? settings.complaintAnswerDays : DEFAULT_COMPLAINT_ANSWER_DAYS;
-  const dueAt = endOfChinaDay(addWorkingDays(ctx.calendar, chinaDateOf(ctx.now), days).date);
+  const dueAt = await complaintDueAt(ctx);
   const mentioned = caseNoMentioned(content);
   const linked = mentioned !== null ? await findCase(ctx.tx, mentioned) : null;
 
@@ -37,13 +35,26 @@ export async function fileComplaint(ctx: UseCaseContext, content: string): Promi
     sourceKey: ctx.sourceKey,
   });
   if (created) {
-    const office = await loadOffice(ctx.tx);
-    const head = office?.head ?? settings.principal;
-    const to = head ? ((await coverFor(ctx.tx, head, ctx.now))?.userid ?? head) : null;
+    const to = await complaintRecipient(ctx);
     if (to) {
       const content = renderComplaintToOffice(record, ctx.actor.name, ctx.now);
       ctx.send({ key: `complaint:${record.id}:office`, toUser: to, kind: 'text', payload: { content } });
     }
   }
   return { complaint: record, mentioned };
+}
+
+/** The answer is due by the end of the `complaintAnswerDays`-th working day (R2 §6), China time. */
+export async function complaintDueAt(ctx: Pick<UseCaseContext, 'tx' | 'now' | 'calendar'>): Promise<Date> {
+  const settings = await readOrgSettings(ctx.tx);
+  const days = Number.isInteger(settings.complaintAnswerDays) && settings.complaintAnswerDays > 0 ? settings.complaintAnswerDays : DEFAULT_COMPLAINT_ANSWER_DAYS;
+  return endOfChinaDay(addWorkingDays(ctx.calendar, chinaDateOf(ctx.now), days).date);
+}
+
+/** Who is told of a new complaint: the office head, or whoever covers them; the principal when the office has no head. */
+export async function complaintRecipient(ctx: Pick<UseCaseContext, 'tx' | 'now'>): Promise<string | null> {
+  const settings = await readOrgSettings(ctx.tx);
+  const office = await loadOffice(ctx.tx);
+  const head = office?.head ?? settings.principal;
+  return head ? ((await coverFor(ctx.tx, head, ctx.now))?.userid ?? head) : null;
 }

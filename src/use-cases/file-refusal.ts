@@ -1,14 +1,13 @@
 import type { RefusalFilingRecord } from '../domain/case/refusal.ts';
-import type { CaseRecord } from '../domain/case/case.ts';
 import { decideRefuse } from '../domain/case/refusal.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findActiveStaff, findDepartment, readOrgSettings } from '../db/org-repository.ts';
 import { insertFiling } from '../db/refusal-filing-repository.ts';
 import type { CaseActionResult } from './case-action-result.ts';
 import { transitionContextFor } from './case-roles.ts';
 import { commitTransition } from './commit-transition.ts';
 import type { UseCaseContext } from './context.ts';
 import { notifyRefusalFiled } from './notify-refusal-filed.ts';
+import { supervisingLeader } from './supervising-leader.ts';
 
 export type FileRefusalResult = CaseActionResult<{ filing: RefusalFilingRecord }>;
 
@@ -27,16 +26,4 @@ export async function fileRefusal(ctx: UseCaseContext, input: { caseNo: number; 
   const after = await commitTransition(ctx.tx, c, { patch: decision.patch, event });
   await notifyRefusalFiled(ctx, filing, after);
   return { kind: 'done', case: after, filing };
-}
-
-/**
- * The leader of the handler's department. Nobody decides their own filing: when that leader is the
- * filer (or none is set), the principal leader decides instead.
- */
-async function supervisingLeader(ctx: UseCaseContext, c: CaseRecord): Promise<string | null> {
-  const handler = await findActiveStaff(ctx.tx, c.handler);
-  const dept = await findDepartment(ctx.tx, handler?.department ?? c.department);
-  const { principal } = await readOrgSettings(ctx.tx);
-  const candidates = [dept?.leader ?? null, principal].filter((u): u is string => u !== null && u !== ctx.actor.userid);
-  return candidates[0] ?? null;
 }

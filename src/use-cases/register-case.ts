@@ -13,7 +13,8 @@ import { recordOutcome } from './record-outcome.ts';
 import type { UseCaseContext } from './context.ts';
 
 export interface RegisterInput {
-  channel: Channel;
+  /** Absent when none was typed: 来人, or 内部交办 for an internal matter (it comes from within the unit). */
+  channel?: Channel;
   category: { kind: 'class'; cls: TimeLimitClass } | { kind: 'service'; ref: string };
   applicant: string;
   phone?: string;
@@ -52,10 +53,11 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
   }
 
   const due = dueFrom(cls, serviceLimitDays(service), ctx.now, ctx.calendar, input.internalDueAt);
+  const channel: Channel = input.channel ?? (cls === 'internal' ? 'internal' : 'in_person');
   const { record, created } = await insertCase(ctx.tx, {
     status: 'OPEN',
     cls,
-    channel: input.channel,
+    channel,
     applicant: input.applicant,
     phone: input.phone ?? null,
     matter: input.matter,
@@ -75,7 +77,7 @@ export async function registerCase(ctx: UseCaseContext, input: RegisterInput): P
       action: 'registered',
       detail: {
         class: cls,
-        channel: input.channel,
+        channel,
         service: service?.code ?? null,
         dueAt: due.dueAt?.toISOString() ?? null,
         provisional: due.provisional,

@@ -1,3 +1,4 @@
+import { isPersonId } from '../domain/case/authorization.ts';
 import { decideSendBack, lastTransfer } from '../domain/case/first-inquiry.ts';
 import { findCase, loadHistory } from '../db/case-repository.ts';
 import { findActiveStaff, staffNames } from '../db/org-repository.ts';
@@ -30,7 +31,7 @@ export async function sendBackCase(ctx: UseCaseContext, input: { caseNo: number;
   const names = await staffNames(ctx.tx, [ctx.actor.userid, after.handler, after.firstResponder]);
   const key = `send-back:${ctx.sourceKey}`;
   ctx.send({ key: `${key}:to`, toUser: after.handler, kind: 'text', payload: { content: renderSentBackNotice(after, ctx.actor.userid, input.reason, names, ctx.now) } });
-  if (after.firstResponder !== after.handler && after.firstResponder !== ctx.actor.userid) {
+  if (after.firstResponder !== after.handler && after.firstResponder !== ctx.actor.userid && isPersonId(after.firstResponder)) {
     const content = renderSentBackToFirstResponder(after, ctx.actor.userid, input.reason, names);
     ctx.send({ key: `${key}:first`, toUser: after.firstResponder, kind: 'text', payload: { content } });
   }

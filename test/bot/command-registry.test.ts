@@ -23,6 +23,9 @@ const MAY_SEND: Record<string, readonly string[]> = {
   decideRecord: ['office'],
   evaluate: ['office', 'leader', 'principal'],
   bulletin: ['office'],
+  // AB岗 §4–§5: the department head names a stand-in and changes a post's B holder.
+  standIn: ['head'],
+  setB: ['head'],
 };
 const STAFF = ['clerk', 'head', 'office', 'leader', 'principal'];
 

@@ -18,4 +18,10 @@ describe('who covers a handler (R7)', () => {
     const f = { handler: 'lihua', isAway: (u: string) => u !== 'nobody', posts: [{ a: 'chenjing', b: 'lihua' }], head: 'chenjing' };
     expect(whoCovers(f)).toBeNull();
   });
+  it('is the stand-in the head named, before the head, when A and B are away (顶岗)', () => {
+    const withStandIn = (away: string[]) => ({ ...facts(away), standIn: 'wangfang' });
+    expect(whoCovers(withStandIn(['lihua']))).toEqual({ userid: 'zhaomin', via: 'b' });
+    expect(whoCovers(withStandIn(['lihua', 'zhaomin']))).toEqual({ userid: 'wangfang', via: 'stand_in' });
+    expect(whoCovers(withStandIn(['lihua', 'zhaomin', 'wangfang']))).toEqual({ userid: 'chenjing', via: 'head' });
+  });
 });

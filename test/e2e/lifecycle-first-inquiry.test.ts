@@ -47,7 +47,7 @@ describe.each(BACKENDS)('first-inquiry responsibility (R4) (%s)', (backend) => {
     expect((await t.say('lihua', '待办'))[0]).not.toContain(`#${no} `);
   });
 
-  it('transfers to a department: its first post holder, or whoever covers them', async () => {
+  it('transfers to a department: the holder of the post that handles the case, or whoever covers them', async () => {
     const a = await register(t, 'lihua', '登记 来人 批复 某学会 成立申请');
     await t.say('lihua', `转办 #${a} 学会学术部`);
     expect((await caseJson(t, a)).handler).toBe('luwei');

@@ -70,7 +70,9 @@ describe.each(BACKENDS)('one-time notice (R5) (%s)', (backend) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
-    for (const text of ['滨州市科学技术协会', '一次性告知书', `编号：${number}`, `#${no}`, '《滨州市科普项目管理办法》', '材料补齐后 1 个工作日内办结', '提交材料 → 受理审核 → 反馈', '2026年12月7日']) {
+    // The notice's own number, never the internal case number (issue 13 item 13), and who to call.
+    expect(html).not.toMatch(new RegExp(`#${no}(?![0-9a-f])`, 'u'));
+    for (const text of ['滨州市科学技术协会', '一次性告知书', `编号：${number}`, '承办人：李华', '《滨州市科普项目管理办法》', '材料补齐后 1 个工作日内办结', '提交材料 → 受理审核 → 反馈', '2026年12月7日']) {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/<ol><li>申报书<\/li><li>单位推荐意见<\/li><li>法人证书复印件<\/li><\/ol>/u);

@@ -91,6 +91,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-23 00:00 chenjing 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 00:00 lihua 【紧急】【超期提醒】#${U} 已超过办理期限`,
       `09-23 00:00 zhaomin 【紧急】【超期提醒】#${U} 已超过办理期限`,
+      // R3 §5: the written answer to the applicant of the deemed 请示 is due at the end of 09-23.
+      `09-23 09:00 chenjing 【书面告知提醒】请示性事项 #${I} 已视为同意，书面告知期限今天届满。`,
       `09-23 09:00 chenjing 【每日待办汇总】9月23日`,
       // The urgent case's overdue record is told when the office opens, not at midnight.
       `09-23 09:00 lihua 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,

@@ -14,9 +14,9 @@ const DIRECTORY: KeyTaskDirectory = {
     { userid: 'liuyang', name: '刘洋', department: 'bgs' },
   ],
   departments: [
-    { key: 'bgs', name: '办公室', head: 'liuyang', leader: 'wangqiang' },
-    { key: 'kpb', name: '科普部', head: 'chenjing', leader: 'wangqiang' },
-    { key: 'xhb', name: '学会学术部', head: null, leader: null },
+    { key: 'bgs', name: '办公室', head: 'liuyang', leader: 'wangqiang', phone: null },
+    { key: 'kpb', name: '科普部', head: 'chenjing', leader: 'wangqiang', phone: null },
+    { key: 'xhb', name: '学会学术部', head: null, leader: null, phone: null },
   ],
 };
 const NOW = new Date('2026-03-02T10:00:00+08:00');

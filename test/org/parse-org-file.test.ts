@@ -70,7 +70,7 @@ describe('parseOrgFile: valid files', () => {
       head: 'chenjing',
       leader: 'wangqiang',
     });
-    expect(org.posts).toContainEqual({ department: 'kpb', name: '科普项目申报', a: 'lihua', b: 'zhaomin' });
+    expect(org.posts).toContainEqual({ department: 'kpb', name: '科普项目申报', a: 'lihua', b: 'zhaomin', services: ['KP-01'], classes: ['review'] });
 
     expect(org.services.find((s) => s.code === 'KP-01')).toMatchObject({
       name: '科普项目申报材料受理',
@@ -204,6 +204,34 @@ describe('parseOrgFile: errors', () => {
       'services[0].department：部门 "kpx" 不存在（第 22 行）',
       'services[1].code：事项编码 "kp-01" 重复（与 services[0] 相同）（第 27 行）',
       'services[1].name：事项名称 "科普项目申报材料受理" 重复（与 services[0] 相同）（第 28 行）',
+    ]);
+  });
+
+  it('reads the work a post handles, and names a service it lists that the catalog does not have', () => {
+    const ok = expectOk(parseOrgFile(basicWith('a: lihua, b: zhaomin }', 'a: lihua, b: zhaomin, services: [kp-01], classes: [review, consultation] }')));
+    expect(ok.posts[0]).toMatchObject({ services: ['kp-01'], classes: ['review', 'consultation'] });
+    expect(expectErrors(parseOrgFile(basicWith('a: lihua, b: zhaomin }', 'a: lihua, b: zhaomin, services: [KP-09], classes: [urgent] }')))).toEqual([
+      'posts[0].classes[0]：时限类别 "urgent" 无效，应为 review、approval、consultation、rights、internal、instruction 之一（第 16 行）',
+      'posts[0].services[0]：事项编码 "KP-09" 不在 services 中（第 16 行）',
+    ]);
+  });
+
+  it('accepts a promised limit equal to the statutory one, with a warning (限时办结制 §3: 只能少于)', () => {
+    const text = basicWith('    materials: [申报书, 单位推荐意见, 法人证书复印件]', '    statutoryDays: 3\n    promisedDays: 3\n    materials: [申报书, 单位推荐意见, 法人证书复印件]');
+    const result = parseOrgFile(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.warnings).toEqual([
+      'services[0].promisedDays：承诺时限与法定时限相同（均为 3 个工作日）。限时办结制第三条要求承诺时限只能少于法定时限，建议缩短；服务指南将注明“未作更短承诺”（第 25 行）',
+    ]);
+    expect(result.ok && parseOrgFile(basicText).ok && (parseOrgFile(basicText) as { warnings: string[] }).warnings).toEqual([]);
+  });
+
+  it('reads a department phone, also one YAML took for a number, and names one that is not a phone', () => {
+    const ok = expectOk(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 0543-3211234 }')));
+    expect(ok.departments.find((d) => d.key === 'kpb')?.phone).toBe('0543-3211234');
+    expect(expectOk(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 3211234 }'))).departments[1]?.phone).toBe('3211234');
+    expect(expectErrors(parseOrgFile(basicWith('head: chenjing, leader: wangqiang }', 'head: chenjing, leader: wangqiang, phone: 请打总机 }')))).toEqual([
+      'departments[1].phone：电话 "请打总机" 无效，应为数字，可含 - ( ) 空格 和“转”分机号（第 7 行）',
     ]);
   });
 

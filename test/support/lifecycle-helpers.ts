@@ -22,7 +22,7 @@ export function inboxOf(t: TestBot, userid: string): string[] {
  */
 export async function stateOf(t: TestBot): Promise<unknown> {
   const db = t.database.prisma;
-  const [cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents] = await Promise.all([
+  const [cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents, extensions, followUps, posts, orgChanges, complaints] = await Promise.all([
     db.case.findMany({ orderBy: { no: 'asc' } }),
     db.caseEvent.findMany({ orderBy: { id: 'asc' } }),
     db.refusalFiling.findMany({ orderBy: { id: 'asc' } }),
@@ -35,9 +35,14 @@ export async function stateOf(t: TestBot): Promise<unknown> {
     db.keyTask.findMany({ orderBy: { id: 'asc' } }),
     db.keyTaskMilestone.findMany({ orderBy: { id: 'asc' } }),
     db.keyTaskEvent.findMany({ orderBy: { id: 'asc' } }),
+    db.extensionRequest.findMany({ orderBy: { id: 'asc' } }),
+    db.caseFollowUp.findMany({ orderBy: { id: 'asc' } }),
+    db.post.findMany({ orderBy: { id: 'asc' } }),
+    db.orgChange.findMany({ orderBy: { id: 'asc' } }),
+    db.complaint.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  const state = { cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents };
-  return JSON.parse(JSON.stringify(state, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  const all = { cases, events, filings, notices, records, messages, outcomes, ratings, evaluations, keyTasks, milestones, keyTaskEvents, extensions, followUps, posts, orgChanges, complaints };
+  return JSON.parse(JSON.stringify(all, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
 }
 
 export async function caseJson(t: TestBot, no: number): Promise<any> {
@@ -49,3 +54,6 @@ export async function caseJson(t: TestBot, no: number): Promise<any> {
 export function actionsOf(body: { history: { action: string }[] }): string[] {
   return body.history.map((e) => e.action);
 }
+
+/** The organization of a realistic office week (issue 13): the demo's people, posts and phones. */
+export const OFFICE_WEEK_ORG = new URL('../fixtures/org/office-week-org.yaml', import.meta.url).pathname;

@@ -20,8 +20,14 @@ export const STATUS_AFTER_EVENT: Readonly<Record<string, CaseStatus | 'unchanged
   refusal_overturned: 'OPEN',
   refusal_escalated: 'ESCALATED',
   deemed_approved: 'DEEMED_APPROVED',
-  // 告知: the written notice of an approved refusal; the case stays REFUSED.
+  // 告知: the written notice of an approved refusal (or of a deemed approval); the status stays.
   written_notice_given: 'unchanged',
+  // 延期: asked, approved (the deadline moves) or refused; the case is still being handled.
+  extension_requested: 'unchanged',
+  extension_approved: 'unchanged',
+  extension_refused: 'unchanged',
+  // 留言卡: the first one of the department back at work takes the case over.
+  assigned_on_return: 'unchanged',
 };
 
 /** The status the history leads to; throws on an event the oracle does not know. */

@@ -18,7 +18,8 @@ import { ownValue } from '../../shared/words.ts';
 export type RegisterCategory = { kind: 'class'; cls: TimeLimitClass } | { kind: 'service'; ref: string };
 
 interface RegisterFields {
-  channel: Channel;
+  /** As typed; absent when none was, and the case decides (来人, or 内部交办 for an internal matter). */
+  channel?: Channel;
   category: RegisterCategory;
   applicant: string;
   phone?: string;
@@ -83,7 +84,8 @@ function parseRegister(args: readonly Token[], ctx: ParseContext): Parsed<Regist
   errors.push(...deadline.errors);
 
   if (errors.length > 0 || !category || person.applicant === undefined) return { ok: false, errors };
-  const fields: RegisterFields = { channel: channel ?? 'in_person', category, applicant: person.applicant, matter };
+  const fields: RegisterFields = { category, applicant: person.applicant, matter };
+  if (channel) fields.channel = channel;
   if (person.phone) fields.phone = person.phone;
   if (deadline.dueAt) fields.internalDueAt = deadline.dueAt;
   if (answered.answer) fields.answeredAtOnce = answered.answer;

@@ -25,7 +25,15 @@ export const transfer = defineCommand({
   parse,
   run: async (ctx, command) =>
     answerCaseAction(ctx, await transferCase(ctx, command), async (r) => {
-      const names = await staffNames(ctx.tx, [r.case.handler]);
-      return renderTransferred(r.case, r.departmentName, r.departmentAway, r.case.firstResponder === ctx.actor.userid, names, r.shirking);
+      const names = await staffNames(ctx.tx, [r.case.handler, ...(r.actingNow ? [r.actingNow.userid] : [])]);
+      const view = {
+        deptName: r.departmentName,
+        departmentAway: r.departmentAway,
+        actingNow: r.actingNow,
+        actor: ctx.actor.userid,
+        actorIsFirstResponder: r.case.firstResponder === ctx.actor.userid,
+        recordedShirking: r.shirking,
+      };
+      return renderTransferred(r.case, view, names);
     }),
 });

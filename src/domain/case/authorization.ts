@@ -12,6 +12,17 @@ export const CASE_ROLES: readonly CaseRole[] = ['handler', 'covering', 'firstRes
  */
 export const SYSTEM_ACTOR = '#system';
 
+/**
+ * Who the public is in the records: the complainant of a complaint from the public page, and the first
+ * responder of a case left on a 留言卡. Like SYSTEM_ACTOR it can never be a userid, so it has no role.
+ */
+export const PUBLIC_ACTOR = '#public';
+
+/** Whether an actor of the records is a person who can be sent a message (not the bot, not the public). */
+export function isPersonId(actor: string): boolean {
+  return !actor.startsWith('#');
+}
+
 export const CASE_ACTIONS = {
   view: ['staff'],
   finish: ['handler', 'covering'],
@@ -31,6 +42,9 @@ export const CASE_ACTIONS = {
   decideEscalated: ['principal'],
   // R6 §3: whoever handles the case reports the written notice (告知书) given to the applicant.
   noticeGiven: ['handler', 'covering'],
+  // 延期 (R3): whoever handles the case asks; the supervising leader it went to decides.
+  extend: ['handler', 'covering'],
+  decideExtension: ['leader'],
   // R3 §5: nobody decides a deemed approval; the deadline does.
   deemApprove: ['system'],
 } as const satisfies Record<string, readonly CaseRole[]>;
@@ -48,7 +62,7 @@ export interface RoleFacts {
   /** Whoever covers the handler right now (R7), or null when the handler is present. */
   coveringFor: string | null;
   isStaff: boolean;
-  /** The leader the case's pending refusal filing is addressed to (null when none is pending). */
+  /** The leader the case's pending refusal filing (or extension request) is addressed to (null when none is pending). */
   leader?: string | null;
   principal?: string | null;
   officeMembers?: readonly string[];

@@ -19,7 +19,8 @@ export const ACTIVE_STATUSES: readonly CaseStatus[] = ['OPEN', 'AWAITING_MATERIA
 /** Statuses that end a case: nothing but viewing happens to it afterwards. */
 export const CLOSED_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !ACTIVE_STATUSES.includes(s));
 
-export const CHANNELS = ['in_person', 'phone', 'letter', 'online'] as const;
+/** The four channels of 限时办结制 §1, and `internal` for a matter from within the unit (机关内部办文办事). */
+export const CHANNELS = ['in_person', 'phone', 'letter', 'online', 'internal'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface CaseRecord {

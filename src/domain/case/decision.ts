@@ -23,6 +23,12 @@ export type Reason =
   | { code: 'missing_instruction' }
   | { code: 'not_instruction' }
   | { code: 'not_due' }
+  /** 延期: an internal matter without a deadline has nothing to extend. */
+  | { code: 'no_deadline' }
+  /** 延期: too late; the case is overdue and stays so. */
+  | { code: 'deadline_passed'; dueAt: Date }
+  | { code: 'instruction_no_extension' }
+  | { code: 'extension_pending'; days: number; leader: string }
   | { code: 'notice_already_given'; at: Date };
 
 /** What a transition may change: never the number, the version, the receipt or the first responder (R4). */
@@ -53,7 +59,11 @@ export const FROM_STATUSES: Record<CaseAction, readonly CaseStatus[]> = {
   refuse: ['OPEN'],
   decideRefusal: ['REFUSAL_PENDING'],
   decideEscalated: ['ESCALATED'],
-  noticeGiven: ['REFUSED'],
+  // R6 §3 after an approved refusal; R3 §5 after a deemed approval: the applicant is told in writing.
+  noticeGiven: ['REFUSED', 'DEEMED_APPROVED'],
+  // Only a case being handled, with its clock running, has a deadline to move.
+  extend: ['OPEN'],
+  decideExtension: ['OPEN'],
   // Paused (AWAITING_MATERIALS) cases have no running clock, so they cannot lapse.
   deemApprove: ['OPEN', 'REFUSAL_PENDING', 'ESCALATED'],
 };

@@ -25,6 +25,8 @@ export interface RefusalFilingRecord {
   instruction: string | null;
   noticeDueAt: Date | null;
   noticeGivenAt: Date | null;
+  /** Random part of the printable 不予受理告知书's link (set on approval). */
+  noticeToken: string | null;
   createdAt: Date;
   version: number;
 }

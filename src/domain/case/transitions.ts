@@ -12,3 +12,4 @@ export * from './materials.ts';
 export * from './refusal.ts';
 export * from './deemed-approval.ts';
 export * from './written-notice.ts';
+export * from './extension.ts';

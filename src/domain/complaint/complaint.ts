@@ -13,4 +13,14 @@ export interface ComplaintRecord {
   answeredBy: string | null;
   answeredAt: Date | null;
   upheld: boolean | null;
+  /** staff: 投诉 by a member of staff; public: the public complaint page (complainant PUBLIC_ACTOR). */
+  channel: ComplaintChannel;
+  aboutDepartment: string | null;
+  aboutPerson: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** Random part of the public tracking link. */
+  trackToken: string | null;
 }
+
+export type ComplaintChannel = 'staff' | 'public';

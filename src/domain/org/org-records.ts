@@ -12,6 +12,8 @@ export interface DepartmentInfo {
   name: string;
   head: string | null;
   leader: string | null;
+  /** Contact phone for the public (printed on the 告知书). */
+  phone: string | null;
 }
 
 /** An entry of the 服务承诺 catalog (R2). */

@@ -1,7 +1,7 @@
 import { chinaDateOf, chinaInstant, endOfChinaDay } from '../calendar/china-time.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { TimeLimitClass } from '../time-limit-class.ts';
-import { beforeClosing, isOfficeOpen, isWorkingDate, nextOpening, nextWorkingDate, openingOn, previousWorkingDate } from './office-hours.ts';
+import { beforeClosing, isOfficeOpen, isWorkingDate, lastOpenMinuteAtOrBefore, nextOpening, nextWorkingDate, openingOn, previousWorkingDate } from './office-hours.ts';
 import { pickCurrent, reminderKey, type Candidate, type RecipientRole } from './pick-current.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 
@@ -22,7 +22,7 @@ export interface ReminderCase {
  * handler, B, head; (5) overdue_digest each later working day at opening → the same, one digest
  * message per person; (6) overdue_leader on the second overdue working day → supervising leader.
  */
-export type CaseReminderKind = 'day_before' | 'due_today' | 'due_soon' | 'overdue' | 'overdue_digest' | 'overdue_leader';
+export type CaseReminderKind = 'day_before' | 'due_today' | 'due_soon' | 'before_due' | 'overdue' | 'overdue_digest' | 'overdue_leader';
 
 export interface DueReminder {
   key: string;
@@ -37,6 +37,8 @@ export interface DueReminder {
 
 const BOTH: readonly RecipientRole[] = ['handler', 'b'];
 const OVERDUE_ROLES: readonly RecipientRole[] = ['handler', 'b', 'head'];
+/** 首问负责制 §4: the first responder of a referred case hears that it went overdue, once (not in the daily digests). */
+const OVERDUE_ALERT_ROLES: readonly RecipientRole[] = [...OVERDUE_ROLES, 'first_responder'];
 
 /** The first working day on which the case counts as overdue in office time (overdue working day 1). */
 export function overdueDayOne(calendar: WorkCalendar, policy: ReminderPolicy, dueAt: Date): string {
@@ -56,10 +58,15 @@ export function caseLadder(c: ReminderCase, now: Date, calendar: WorkCalendar, p
   }
   // A rung before the case existed, or at/after its deadline, says nothing true.
   const ladder = before.filter((x) => x.instant > c.receivedAt && x.instant < dueAt);
+  // 限时办结制: every deadline gets a reminder before it passes, also one the rungs above all miss.
+  if (ladder.length === 0) {
+    const extra = beforeDueInstant(c, dueAt, calendar, policy);
+    if (extra) ladder.push({ kind: 'before_due', instant: extra, roles: BOTH });
+  }
   // A request for instructions is deemed approved at its deadline (R3 §5) instead of going overdue.
   if (c.cls === 'instruction') return ladder;
 
-  ladder.push({ kind: 'overdue', instant: new Date(dueAt.getTime() + 1), roles: OVERDUE_ROLES });
+  ladder.push({ kind: 'overdue', instant: new Date(dueAt.getTime() + 1), roles: OVERDUE_ALERT_ROLES });
   const dayOne = overdueDayOne(calendar, policy, dueAt);
   let leaderDay = dayOne;
   for (let day = 1; day < policy.leaderOnOverdueWorkingDay; day++) leaderDay = nextWorkingDate(calendar, leaderDay);
@@ -67,6 +74,28 @@ export function caseLadder(c: ReminderCase, now: Date, calendar: WorkCalendar, p
   const today = chinaDateOf(now);
   if (today > dayOne && isWorkingDate(calendar, today)) ladder.push({ kind: 'overdue_digest', instant: openingOn(today, hours), roles: OVERDUE_ROLES });
   return ladder;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The one reminder of a deadline that no rung of the ladder falls before (an internal matter due later
+ * the same day, or early next morning): `beforeDueMinutes` before it, or half-way when it is closer,
+ * moved back to the last open office minute unless the case is urgent (or forward to the next opening
+ * if that would be before the registration). Null when the deadline is too close to remind or no office
+ * time lies between registration and deadline.
+ */
+function beforeDueInstant(c: ReminderCase, dueAt: Date, calendar: WorkCalendar, policy: ReminderPolicy): Date | null {
+  const span = dueAt.getTime() - c.receivedAt.getTime();
+  if (span < policy.beforeDueMinimumMinutes * MINUTE) return null;
+  const wanted = span > policy.beforeDueMinutes * MINUTE ? dueAt.getTime() - policy.beforeDueMinutes * MINUTE : c.receivedAt.getTime() + span / 2;
+  // Whole minutes: the scheduler looks once a minute.
+  let at = new Date(Math.floor(wanted / MINUTE) * MINUTE);
+  if (!c.urgent && !isOfficeOpen(calendar, policy.officeHours, at)) {
+    const back = lastOpenMinuteAtOrBefore(calendar, policy.officeHours, at);
+    at = back > c.receivedAt ? back : nextOpening(calendar, policy.officeHours, at);
+  }
+  return at > c.receivedAt && at < dueAt ? at : null;
 }
 
 /**
@@ -82,9 +111,12 @@ export function dueReminders(cases: readonly ReminderCase[], now: Date, calendar
   for (const c of cases) {
     if (c.status !== 'OPEN' || c.dueAt === null || c.pausedAt !== null) continue;
     if (!open && !c.urgent) continue;
-    for (const r of pickCurrent(caseLadder(c, now, calendar, policy), now)) {
+    const ladder = caseLadder(c, now, calendar, policy);
+    for (const r of pickCurrent(ladder, now)) {
       // Digests are routine by nature: they wait for the office even for urgent cases.
       if (r.kind === 'overdue_digest' && !open) continue;
+      // The first responder's one overdue alert is not caught up once later rungs have passed.
+      if (r.roles.every((x) => x === 'first_responder') && ladder.some((x) => x.instant > r.instant && x.instant <= now)) continue;
       out.push({ key: reminderKey(r.kind, c.no, r.instant), caseNo: c.no, kind: r.kind, dueInstant: r.instant, dueAt: c.dueAt, recipients: r.roles, urgent: c.urgent });
     }
   }

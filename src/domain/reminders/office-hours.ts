@@ -71,3 +71,11 @@ export function chinaHhmm(instant: Date): string {
 export function beforeClosing(hours: OfficeHours, minutesBeforeClose: number): string {
   return hhmmOf(Math.max(minutesOfDay(hours.open), minutesOfDay(hours.close) - minutesBeforeClose));
 }
+
+/** The last minute at or before `instant` at which the office is open (the minute before a closing, if it was closed then). */
+export function lastOpenMinuteAtOrBefore(calendar: WorkCalendar, hours: OfficeHours, instant: Date): Date {
+  if (isOfficeOpen(calendar, hours, instant)) return instant;
+  const date = chinaDateOf(instant);
+  const day = isWorkingDate(calendar, date) && instant >= closingOn(date, hours) ? date : previousWorkingDate(calendar, date);
+  return new Date(closingOn(day, hours).getTime() - MINUTE);
+}

@@ -19,6 +19,11 @@ export interface ReminderFiling {
   decidedAt: Date | null;
   /** True while the written notice is still to be given. */
   noticePending: boolean;
+  /** The case's deadline: a filing still undecided after it is recorded against its leader (R6 §4). */
+  caseDueAt?: Date | null;
+  /** True once the missed notice (or the undecided filing) was alerted and recorded: its clock has stopped. */
+  noticeLateRecorded?: boolean;
+  undecidedRecorded?: boolean;
 }
 
 /** An efficiency complaint (R2 §6) waiting for the office's answer. */
@@ -29,7 +34,19 @@ export interface ReminderComplaint {
   dueAt: Date;
 }
 
-export type OtherReminderKind = 'refusal_leader' | 'refusal_principal' | 'notice_day_before' | 'notice_due' | 'complaint_day_before' | 'complaint_overdue';
+export type OtherReminderKind =
+  | 'refusal_leader'
+  | 'refusal_principal'
+  /** 否定报备 §4: still undecided when the case's deadline passed → the principal; recorded against the leader. */
+  | 'refusal_undecided'
+  | 'notice_day_before'
+  | 'notice_due'
+  /** 否定报备 §3: the 7 days passed without the written notice → handler, head and leader; recorded. */
+  | 'notice_overdue'
+  | 'complaint_day_before'
+  | 'complaint_overdue'
+  /** R3 §5: the written answer after a deemed approval is due today → the handler. */
+  | 'deemed_notice_due';
 
 export interface OtherReminder {
   key: string;
@@ -52,8 +69,10 @@ function ladderBefore(calendar: WorkCalendar, policy: ReminderPolicy, due: Date,
 
 /**
  * Refusal filings: undecided after half a working day of office time → the leader; after one working
- * day → the principal. Approved: the written notice (7 days) → the filer, the working day before and
- * on the day. Routine: nothing goes out while the office is closed; the latest passed rung per role.
+ * day → the principal; still undecided when the case's deadline has passed → the principal again, and
+ * the filing is recorded against whoever should have decided. Approved: the written notice (7 days) →
+ * the filer, the working day before and on the day; missed → handler, head and leader, recorded.
+ * Routine: nothing goes out while the office is closed; the latest passed rung per role.
  */
 export function dueFilingReminders(filings: readonly ReminderFiling[], now: Date, calendar: WorkCalendar, policy: ReminderPolicy): OtherReminder[] {
   if (!isOfficeOpen(calendar, policy.officeHours, now)) return [];
@@ -71,10 +90,16 @@ export function dueFilingReminders(filings: readonly ReminderFiling[], now: Date
     } else if (f.noticePending && f.noticeDueAt) {
       const since = f.decidedAt ?? f.createdAt;
       rungs = ladderBefore(calendar, policy, f.noticeDueAt, 'notice_day_before', 'notice_due', ['filer']).filter((r) => r.instant > since && r.instant < f.noticeDueAt!);
+      if (!f.noticeLateRecorded) rungs.push({ kind: 'notice_overdue', instant: new Date(f.noticeDueAt.getTime() + 1), roles: ['handler', 'head', 'leader'] });
+    }
+    const undecided = f.status === 'pending' || f.status === 'escalated';
+    if (undecided && f.caseDueAt && !f.undecidedRecorded && f.caseDueAt > f.createdAt) {
+      rungs.push({ kind: 'refusal_undecided', instant: new Date(f.caseDueAt.getTime() + 1), roles: ['principal'] });
     }
     for (const r of pickCurrent(rungs, now)) {
       const subject = `${f.caseNo}.${f.id}`;
-      out.push({ key: reminderKey(r.kind, subject, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: f.caseNo, filingId: f.id, ...(r.kind.startsWith('notice') ? { deadline: f.noticeDueAt! } : {}) });
+      const deadline = r.kind.startsWith('notice') ? f.noticeDueAt : r.kind === 'refusal_undecided' ? f.caseDueAt : null;
+      out.push({ key: reminderKey(r.kind, subject, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: f.caseNo, filingId: f.id, ...(deadline ? { deadline } : {}) });
     }
   }
   return out;
@@ -90,6 +115,31 @@ export function dueComplaintReminders(complaints: readonly ReminderComplaint[], 
     rungs.push({ kind: 'complaint_overdue', instant: new Date(c.dueAt.getTime() + 1), roles: ['office_head'] });
     for (const r of pickCurrent(rungs, now)) {
       out.push({ key: reminderKey(r.kind, `complaint${c.id}`, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: null, complaintId: c.id, deadline: c.dueAt });
+    }
+  }
+  return out;
+}
+
+/** A follow-up a closed case owes (the written answer after a deemed approval), as its clock sees it. */
+export interface ReminderFollowUp {
+  id: number;
+  caseNo: number;
+  createdAt: Date;
+  dueAt: Date;
+  doneAt: Date | null;
+}
+
+/** R3 §5: the handler is reminded of the written answer at opening on its due day, unless it was given. */
+export function dueFollowUpReminders(followUps: readonly ReminderFollowUp[], now: Date, calendar: WorkCalendar, policy: ReminderPolicy): OtherReminder[] {
+  if (!isOfficeOpen(calendar, policy.officeHours, now)) return [];
+  const out: OtherReminder[] = [];
+  for (const f of followUps) {
+    if (f.doneAt !== null) continue;
+    const date = chinaDateOf(f.dueAt);
+    if (!isWorkingDate(calendar, date)) continue;
+    const rungs: Candidate<OtherReminderKind>[] = [{ kind: 'deemed_notice_due', instant: openingOn(date, policy.officeHours), roles: ['handler'] }];
+    for (const r of pickCurrent(rungs.filter((x) => x.instant > f.createdAt && x.instant < f.dueAt), now)) {
+      out.push({ key: reminderKey(r.kind, `${f.caseNo}.f${f.id}`, r.instant), kind: r.kind, dueInstant: r.instant, recipients: r.roles, caseNo: f.caseNo, deadline: f.dueAt });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /** Who a reminder is for, as a role to the case (resolved to people later, R7 coverage included). */
-export type RecipientRole = 'handler' | 'b' | 'head' | 'leader' | 'principal' | 'office_head' | 'filer';
+export type RecipientRole = 'handler' | 'b' | 'head' | 'leader' | 'principal' | 'office_head' | 'filer' | 'first_responder';
 
 /** One rung of a ladder: at `instant`, tell these roles. */
 export interface Candidate<K extends string> {

@@ -12,6 +12,13 @@ export interface ReminderPolicy {
   officeHours: OfficeHours;
   /** (3) on the due day, this long before the office closes: "due in two hours" to handler and B. */
   dueSoonMinutesBeforeClose: number;
+  /**
+   * A deadline the ladder's rungs all miss (one set for later the same day, or early the next
+   * morning) is reminded this long before it, or half-way when it is closer than that.
+   */
+  beforeDueMinutes: number;
+  /** ... but only when it is at least this far from the registration. */
+  beforeDueMinimumMinutes: number;
   /** (6) the supervising leader is told on this overdue working day (day 1 = the day it became overdue). */
   leaderOnOverdueWorkingDay: number;
   /** A refusal filing still undecided after this much office time reminds the leader (half a working day). */
@@ -25,6 +32,8 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = Object.freeze({ open: '09:00', 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = Object.freeze({
   officeHours: DEFAULT_OFFICE_HOURS,
   dueSoonMinutesBeforeClose: 120,
+  beforeDueMinutes: 120,
+  beforeDueMinimumMinutes: 30,
   leaderOnOverdueWorkingDay: 2,
   refusalLeaderAfterOfficeMinutes: 4 * 60,
   refusalPrincipalAfterOfficeMinutes: 8 * 60,

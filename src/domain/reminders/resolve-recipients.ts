@@ -1,3 +1,4 @@
+import { isPersonId } from '../case/authorization.ts';
 import { whoCovers } from '../coverage/who-covers.ts';
 import type { RecipientRole } from './pick-current.ts';
 
@@ -10,11 +11,15 @@ export interface OrgView {
   principal: string | null;
   /** Head of the office (办公室), who answers efficiency complaints. */
   officeHead: string | null;
+  /** Department key → the stand-in its head named for now (顶岗). */
+  standIns?: ReadonlyMap<string, string>;
 }
 
 export interface ReminderSubject {
   handler: string;
   department: string;
+  /** Whoever registered the case (R4): told of an overdue case they referred. */
+  firstResponder?: string;
   filer?: string;
   /** The leader a refusal filing is addressed to (default: the department's supervising leader). */
   leader?: string;
@@ -33,7 +38,8 @@ export function actingFor(org: OrgView, userid: string): string {
   const posts = org.posts.filter((p) => p.department === dept);
   const head = dept ? (org.departments.get(dept)?.head ?? null) : null;
   // When everyone is away the message still goes to the person themselves: it waits for their return.
-  return whoCovers({ handler: userid, isAway: (u) => org.away.has(u), posts, head })?.userid ?? userid;
+  const standIn = dept ? (org.standIns?.get(dept) ?? null) : null;
+  return whoCovers({ handler: userid, isAway: (u) => org.away.has(u), posts, head, standIn })?.userid ?? userid;
 }
 
 /** Roles → people, each person once (the first role listed wins, so list 'handler' first). */
@@ -70,6 +76,10 @@ export function resolveRecipients(roles: readonly RecipientRole[], s: ReminderSu
       }
       case 'filer':
         if (s.filer) add(actingFor(org, s.filer), role, s.filer);
+        break;
+      case 'first_responder':
+        // Only when it is someone else's case now; `add` skips them if they are already listed.
+        if (s.firstResponder && s.firstResponder !== s.handler && isPersonId(s.firstResponder)) add(s.firstResponder, role);
         break;
     }
   }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/transaction.ts';
 import { listNotices } from '../../db/materials-notice-repository.ts';
 import { findCurrentFiling } from '../../db/refusal-filing-repository.ts';
 import { noticeRef } from '../../shared/notice-ref.ts';
+import { refusalNoticePath } from '../../use-cases/decide-refusal.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -24,6 +25,8 @@ export async function caseLifecycleJson(db: Db, caseNo: number) {
       instruction: filing.instruction,
       noticeDueAt: iso(filing.noticeDueAt),
       createdAt: filing.createdAt.toISOString(),
+      // The printable 不予受理告知书, once the refusal is approved.
+      noticePath: refusalNoticePath(filing),
     },
     notices: notices.map((n) => ({
       number: n.number,

@@ -35,6 +35,12 @@ export function registerComplaintsApi(router: Router, deps: { db: Db; clock: Clo
         answeredBy: c.answeredBy,
         answeredAt: c.answeredAt?.toISOString() ?? null,
         upheld: c.upheld,
+        // Additive: where it came from; from the public page, whom it is about and how to reach the complainant.
+        channel: c.channel,
+        aboutDepartment: c.aboutDepartment,
+        aboutPerson: c.aboutPerson,
+        contactName: c.contactName,
+        contactPhone: c.contactPhone,
       })),
     };
   });

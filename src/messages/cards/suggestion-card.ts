@@ -11,7 +11,7 @@ import { assertValidCard, CARD_LIMITS, fit } from './validate-card.ts';
 export const SUGGESTION_KEYS = { confirm: 'confirm', edit: 'edit', dismiss: 'dismiss' } as const;
 
 export interface SuggestedRegistration {
-  channel: Channel;
+  channel?: Channel;
   category: { kind: 'class'; cls: TimeLimitClass } | { kind: 'service'; ref: string };
   applicant: string;
   phone?: string;
@@ -28,7 +28,7 @@ export function buildSuggestionCard(taskId: string, commandText: string, r: Sugg
     horizontal_content_list: [
       item('当事人', r.applicant),
       ...(r.phone ? [item('电话', r.phone)] : []),
-      item('渠道', CHANNEL_ZH[r.channel]),
+      item('渠道', r.channel ? CHANNEL_ZH[r.channel] : '—'),
       item('类别', r.category.kind === 'class' ? CLASS_ZH[r.category.cls] : r.category.ref),
       item('事由', r.matter),
     ],

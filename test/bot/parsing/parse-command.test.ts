@@ -42,7 +42,6 @@ describe('登记', () => {
   it('takes an internal deadline and keeps it out of 事由', () => {
     expect(command('登记 内部 李四 整理年度材料 期限 12月5日 17:30')).toEqual({
       type: 'register',
-      channel: 'in_person',
       category: { kind: 'class', cls: 'internal' },
       applicant: '李四',
       matter: '整理年度材料',
@@ -60,7 +59,6 @@ describe('登记', () => {
   it('takes a service code or name as the category, for the caller to resolve', () => {
     expect(command('登记 KP-01 王五 科普项目申报')).toEqual({
       type: 'register',
-      channel: 'in_person',
       category: { kind: 'service', ref: 'KP-01' },
       applicant: '王五',
       matter: '科普项目申报',
@@ -85,7 +83,10 @@ describe('登记', () => {
     ['维权', 'rights'],
     ['请示', 'instruction'],
   ])('class %s → %s', (word, cls) => {
-    expect(command(`登记 ${word} 张三 事由`)).toMatchObject({ channel: 'in_person', category: { kind: 'class', cls } });
+    // No channel typed: the case decides (来人, or 内部交办 for an internal matter).
+    const parsed = command(`登记 ${word} 张三 事由`);
+    expect(parsed).toMatchObject({ category: { kind: 'class', cls } });
+    expect(parsed).not.toHaveProperty('channel');
   });
 
   it.each(['0543-3211234', '(0543)3211234', '3211234', '32112345', '+8613800000000', '138-0000-0000'])('phone %s', (phone) => {

@@ -18,6 +18,8 @@ const EXPECTED: Record<CaseAction, CaseRole[]> = {
   decideRefusal: ['leader'],
   decideEscalated: ['principal'],
   noticeGiven: ['handler', 'covering'],
+  extend: ['handler', 'covering'],
+  decideExtension: ['leader'],
   deemApprove: ['system'],
 };
 

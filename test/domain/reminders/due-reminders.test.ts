@@ -25,7 +25,7 @@ describe('the reminder ladder of one case (pure)', () => {
       ['day_before', at('2026-09-20T09:00:00').toISOString(), 'handler+b'],
       ['due_today', at('2026-09-21T09:00:00').toISOString(), 'handler+b'],
       ['due_soon', at('2026-09-21T15:30:00').toISOString(), 'handler+b'],
-      ['overdue', at('2026-09-22T00:00:00').toISOString(), 'handler+b+head'],
+      ['overdue', at('2026-09-22T00:00:00').toISOString(), 'handler+b+head+first_responder'],
       ['overdue_leader', at('2026-09-23T09:00:00').toISOString(), 'leader'],
       ['overdue_digest', at('2026-09-28T09:00:00').toISOString(), 'handler+b+head'],
     ]);
@@ -37,7 +37,7 @@ describe('the reminder ladder of one case (pure)', () => {
     expect(r).toMatchObject({ kind: 'day_before', caseNo: 7, recipients: ['handler', 'b'], key: `day_before:7:${at('2026-09-20T09:00:00').toISOString()}` });
     expect(brief(due([A], '2026-09-21T12:00:00'))).toEqual(['due_today:7:handler+b']);
     expect(brief(due([A], '2026-09-21T15:30:00'))).toEqual(['due_soon:7:handler+b']);
-    expect(brief(due([A], '2026-09-22T09:00:00'))).toEqual(['overdue:7:handler+b+head']);
+    expect(brief(due([A], '2026-09-22T09:00:00'))).toEqual(['overdue:7:handler+b+head+first_responder']);
     expect(brief(due([A], '2026-09-23T09:00:00'))).toEqual(['overdue_leader:7:leader', 'overdue_digest:7:handler+b+head']);
     expect(brief(due([A], '2026-09-24T09:00:00'))).toEqual(['overdue_leader:7:leader', 'overdue_digest:7:handler+b+head']);
   });
@@ -50,14 +50,14 @@ describe('the reminder ladder of one case (pure)', () => {
 
   it('does not let an urgent case wait: the overdue alert goes at midnight', () => {
     const urgent = { ...A, urgent: true };
-    expect(brief(due([urgent], '2026-09-22T00:00:30'))).toEqual(['overdue:7:handler+b+head']);
+    expect(brief(due([urgent], '2026-09-22T00:00:30'))).toEqual(['overdue:7:handler+b+head+first_responder']);
     // Digests stay routine even for urgent cases.
-    expect(brief(due([urgent], '2026-09-23T08:00:00'))).toEqual(['overdue:7:handler+b+head']);
+    expect(brief(due([urgent], '2026-09-23T08:00:00'))).toEqual(['overdue:7:handler+b+head+first_responder']);
   });
 
   it('collapses rungs missed while the bot was down into the latest, per role', () => {
     expect(brief(due([A], '2026-09-21T16:00:00'))).toEqual(['due_soon:7:handler+b']);
-    expect(brief(due([A], '2026-09-22T10:30:00'))).toEqual(['overdue:7:handler+b+head']);
+    expect(brief(due([A], '2026-09-22T10:30:00'))).toEqual(['overdue:7:handler+b+head+first_responder']);
     // Down until Monday after 中秋: the leader has still not been told; everyone else gets today's digest.
     expect(brief(due([A], '2026-09-28T11:00:00'))).toEqual(['overdue_leader:7:leader', 'overdue_digest:7:handler+b+head']);
   });
@@ -85,7 +85,7 @@ describe('the reminder ladder of one case (pure)', () => {
     const internal: ReminderCase = { ...A, no: 9, cls: 'internal', dueAt: at('2026-09-21T12:00:00') };
     expect(caseLadder(internal, at('2026-09-21T09:00:00'), calendar, policy).map((r) => r.kind)).toEqual(['day_before', 'due_today', 'overdue', 'overdue_leader']);
     expect(brief(due([internal], '2026-09-21T12:00:00'))).toEqual(['due_today:9:handler+b']);
-    expect(brief(due([internal], '2026-09-21T12:01:00'))).toEqual(['overdue:9:handler+b+head']);
+    expect(brief(due([internal], '2026-09-21T12:01:00'))).toEqual(['overdue:9:handler+b+head+first_responder']);
     // Overdue working day 1 is the 21st itself, so the leader hears of it the next working day.
     expect(brief(due([internal], '2026-09-22T09:00:00'))).toEqual(['overdue_leader:9:leader', 'overdue_digest:9:handler+b+head']);
   });
@@ -93,7 +93,7 @@ describe('the reminder ladder of one case (pure)', () => {
   it('handles a deadline on a holiday: reminded before it, overdue alert at the next opening', () => {
     const onHoliday: ReminderCase = { ...A, no: 10, cls: 'internal', dueAt: at('2026-09-26T12:00:00') };
     expect(brief(due([onHoliday], '2026-09-24T09:00:00'))).toEqual(['day_before:10:handler+b']);
-    expect(brief(due([onHoliday], '2026-09-28T09:00:00'))).toEqual(['overdue:10:handler+b+head']);
+    expect(brief(due([onHoliday], '2026-09-28T09:00:00'))).toEqual(['overdue:10:handler+b+head+first_responder']);
     expect(brief(due([onHoliday], '2026-09-29T09:00:00'))).toEqual(['overdue_leader:10:leader', 'overdue_digest:10:handler+b+head']);
   });
 

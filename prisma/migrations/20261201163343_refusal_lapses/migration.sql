@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RefusalFiling" ADD COLUMN     "noticeLateAt" TIMESTAMPTZ(3),
+ADD COLUMN     "undecidedAt" TIMESTAMPTZ(3);
