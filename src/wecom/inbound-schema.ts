@@ -132,14 +132,15 @@ export function toInboundMessage(fields: Record<string, unknown>): InboundMessag
 
 /**
  * The inbox key that makes a WeCom retry of the same delivery a no-op. Messages carry a MsgId; events only
- * sender + CreateTime (per the docs), so card clicks add TaskId and EventKey because several can share a second.
+ * sender + CreateTime (per the docs), so card clicks add TaskId, EventKey and the ResponseCode WeCom issues
+ * for each click: a retry repeats the code, a second tap within the same second has a new one.
  */
 export function dedupeKeyOf(msg: InboundMessage): string {
   switch (msg.kind) {
     case 'text':
       return `msg:${msg.msgId}`;
     case 'card_click':
-      return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}`;
+      return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}:${msg.responseCode}`;
     case 'menu_click':
       return `menu:${msg.fromUser}:${msg.createTime}:${msg.eventKey}`;
     case 'other':

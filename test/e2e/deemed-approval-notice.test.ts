@@ -32,7 +32,11 @@ describe.each(BACKENDS)('deemed approval of a 请示 (%s)', (backend) => {
     const before = inboxOf(t, 'songtao').length;
     await tickAt(t, at('2026-12-07T09:00:00'));
     const deemed = inboxOf(t, 'songtao').slice(before);
-    expect(deemed).toEqual([expect.stringContaining(`【视为同意】请示性事项 #${no}`)]);
+    // The notice, then the record's own notice that invites a 申辩 (R9).
+    expect(deemed).toEqual([
+      expect.stringContaining(`【视为同意】请示性事项 #${no}`),
+      expect.stringMatching(new RegExp(`^【效能记录】您有 1 条新的效能记录[\\s\\S]*请示逾期视为同意 #${no}`, 'u')),
+    ]);
     expect(deemed[0]).toContain('请于 12月8日（周二）24:00前书面告知当事人某区科协视为同意的结果');
     expect(deemed[0]).toContain(`告知后请发送：告知 #${no} 告知方式`);
     expect((await caseJson(t, no)).status).toBe('DEEMED_APPROVED');

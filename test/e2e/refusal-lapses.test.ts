@@ -29,7 +29,11 @@ describe.each(BACKENDS)('refusal clocks that lapse (%s)', (backend) => {
     expect(await records('late_written_notice')).toEqual([]);
     const marks = since(['lihua', 'chenjing', 'wangqiang']);
     await tickAt(t, at('2026-12-09T09:00:00'));
-    expect(newTo(marks, 'lihua')).toEqual([expect.stringContaining(`【书面告知超期】#${no} 的不予办理书面告知期限（12月8日（周二）24:00）已过`)]);
+    // The alert, then the record's own notice that invites a 申辩 (R9).
+    expect(newTo(marks, 'lihua')).toEqual([
+      expect.stringContaining(`【书面告知超期】#${no} 的不予办理书面告知期限（12月8日（周二）24:00）已过`),
+      expect.stringMatching(new RegExp(`^【效能记录】您有 1 条新的效能记录[\\s\\S]*未按期书面告知 #${no}`, 'u')),
+    ]);
     expect(newTo(marks, 'lihua')[0]).toContain(`告知后请发送：告知 #${no} 告知方式`);
     expect(newTo(marks, 'chenjing')).toEqual([expect.stringContaining(`【书面告知超期】#${no}`)]);
     expect(newTo(marks, 'wangqiang')).toEqual([expect.stringContaining(`【书面告知超期】#${no}`)]);
@@ -38,7 +42,7 @@ describe.each(BACKENDS)('refusal clocks that lapse (%s)', (backend) => {
     expect(late[0]).toMatchObject({ kind: 'late_written_notice', subject: 'lihua', department: 'kpb', caseNo: no });
     // Once: the next morning brings nothing more, and a late 告知 records nothing twice.
     await tickAt(t, at('2026-12-10T09:00:00'));
-    expect(newTo(marks, 'lihua')).toHaveLength(1);
+    expect(newTo(marks, 'lihua')).toHaveLength(2);
     const [late告知] = await t.say('lihua', `告知 #${no} 已邮寄`);
     expect(late告知).toContain('已超过 7 日期限');
     expect(await records('late_written_notice')).toHaveLength(1);

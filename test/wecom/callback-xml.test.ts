@@ -66,7 +66,7 @@ describe('parseMessageXml: card click', () => {
       responseCode: 'ResponseCode',
       agentId: 1,
     });
-    expect(dedupeKeyOf(msg)).toBe('card:FromUser:123456789:taskid111:key111');
+    expect(dedupeKeyOf(msg)).toBe('card:FromUser:123456789:taskid111:key111:ResponseCode');
   });
 
   it('reads a click built by buildCardClickXml', () => {
