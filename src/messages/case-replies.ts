@@ -144,6 +144,11 @@ const ACTION_ZH: Record<string, string> = {
 };
 
 /** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
+/** One history event in words (查 and the workbench's case page). */
+export function historyLineOf(e: CaseEventRecord, names: Names): string {
+  return historyLine(e, names);
+}
+
 function historyLine(e: CaseEventRecord, names: Names): string {
   const who = e.actor === SYSTEM_ACTOR ? '系统' : nameOf(names, e.actor);
   const d = e.detail;

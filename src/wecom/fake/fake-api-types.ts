@@ -1,3 +1,5 @@
+import type { FakeOAuthPerson } from './fake-oauth.ts';
+
 /** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
 
 export interface FakeWeComApiServerOptions {
@@ -14,6 +16,8 @@ export interface FakeWeComApiServerOptions {
   knownUsers?: string[];
   host?: string;
   port?: number;
+  /** Who the OAuth authorize page offers to sign in as (src/wecom/fake/fake-oauth.ts). */
+  oauthPeople?: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[];
 }
 
 export interface RecordedCall {
@@ -80,6 +84,9 @@ export interface FakeWeComApiServer {
   findCard(taskId: string): SentMessage | undefined;
   /** The ResponseCode WeCom puts into the click callback of `userid` on card `taskId`. */
   issueClickResponseCode(taskId: string, userid: string): string;
+  /** An OAuth code for `userid`, as if that person had passed the authorize page; single-use, 5 minutes. */
+  issueOAuthCode(userid: string): string;
+  setOAuthPeople(people: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[]): void;
   failNext(spec: FailSpec): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeOAuth, type FakeOAuthPerson } from './fake-oauth.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
 
 export type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer };
@@ -49,6 +50,8 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   let cardUpdates: CardUpdate[] = [];
   let failures: { spec: FailSpec; remaining: number }[] = [];
   const messageListeners = new Set<(m: SentMessage) => void>();
+  let oauthPeople: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[] = options.oauthPeople ?? (() => []);
+  const oauth = createFakeOAuth({ corpId, agentId, now, people: () => oauthPeople() });
   const updateListeners = new Set<(u: CardUpdate) => void>();
 
   function newResponseCode(taskId: string): string {
@@ -189,6 +192,12 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
 
   function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
     if (method === 'GET' && path === '/cgi-bin/gettoken') return getToken(query);
+    if (method === 'GET' && path === '/cgi-bin/auth/getuserinfo') {
+      requireToken(query);
+      const answer = oauth.getUserInfo(query);
+      if (answer['errcode'] !== 0) throw new ApiFailure(Number(answer['errcode']), String(answer['errmsg']));
+      return { status: 200, json: answer };
+    }
     if (method === 'POST' && (path === '/cgi-bin/message/send' || path === '/cgi-bin/message/update_template_card')) {
       requireToken(query);
       if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
@@ -215,6 +224,13 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     const failure = takeFailure(url.pathname);
     if (failure?.dropConnection) {
       req.socket.destroy();
+      return;
+    }
+    const page = method === 'GET' && failure === undefined ? await oauth.handlePage(url.pathname, url.searchParams) : undefined;
+    if (page) {
+      record.status = page.status;
+      res.writeHead(page.status, page.headers);
+      res.end(page.body);
       return;
     }
     let answer: Answer;
@@ -280,6 +296,10 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!card) throw new Error(`fake WeCom: no card with task_id ${taskId}`);
       if (!card.touser.includes(userid) && !card.touser.includes('@all')) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
+    },
+    issueOAuthCode: (userid) => oauth.issueCode(userid),
+    setOAuthPeople(people) {
+      oauthPeople = people;
     },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
