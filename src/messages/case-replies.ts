@@ -6,6 +6,7 @@ import type { Reason } from '../domain/case/decision.ts';
 import { fitList } from './fit-bytes.ts';
 import { CHANNEL_ZH, CLASS_ZH, STATUS_ZH, formatDeadline, formatInstant, nameOf } from './format.ts';
 import { reasonText } from './reason-text.ts';
+import { maskPhone } from '../domain/org/visibility.ts';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -89,12 +90,18 @@ export function renderRejections(c: CaseRecord, reasons: Reason[], names: Names)
   return [`#${c.no} 未能办理，原因如下：`, ...lines, ...list].join('\n');
 }
 
-export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], names: Names, now: Date): string {
+/** 查 of a case outside the sender's sight: nothing of it is said. */
+export function renderCaseHidden(no: number): string {
+  return `您无权查看 #${no}：案件仅对经办人、B岗顶岗人、首问责任人、本部室负责人、分管领导、主要负责人和办公室开放。`;
+}
+
+export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], names: Names, now: Date, options: { maskPhone?: boolean; link?: string } = {}): string {
   const overdue = isOverdue(c, now) ? '（已超期）' : '';
+  const phone = c.phone ? (options.maskPhone ? maskPhone(c.phone) : c.phone) : null;
   const lines = [
     `#${c.no} ${STATUS_ZH[c.status]}${overdue}`,
     `类别：${CLASS_ZH[c.cls]}${c.serviceCode ? `（${c.serviceCode}）` : ''}；渠道：${CHANNEL_ZH[c.channel]}`,
-    `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
+    `当事人：${c.applicant}${phone ? ` ${phone}` : ''}`,
     `事由：${c.matter}`,
     `承办人：${nameOf(names, c.handler)}；首问责任人：${nameOf(names, c.firstResponder)}`,
     `受理时间：${formatInstant(c.receivedAt)}`,
@@ -103,6 +110,7 @@ export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], name
   if (c.result) lines.push(`结果：${c.result}`);
   lines.push('办理记录：');
   for (const e of history.slice(-10)) lines.push(`· ${formatInstant(e.at)} ${historyLine(e, names)}`);
+  if (options.link) lines.push(`详情：${options.link}`);
   return lines.join('\n');
 }
 
