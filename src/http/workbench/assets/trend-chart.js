@@ -14,7 +14,7 @@
       { scale: 'pct', side: 1, stroke: '#1a1a1a', grid: { show: false } },
     ],
     series: [
-      {},
+      { label: data.monthLabel, value: function (_u, v) { return v === null || data.months[v] === undefined ? '--' : data.months[v]; } },
       { label: data.labels[0], stroke: '#0b57d0', width: 2 },
       { label: data.labels[1], stroke: '#14532d', width: 2 },
       { label: data.labels[2], stroke: '#b3261e', width: 2, scale: 'pct', dash: [6, 4] },

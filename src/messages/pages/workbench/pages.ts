@@ -244,6 +244,7 @@ export function renderOverviewPage(
     .join('');
   const chartData = {
     labels: ['受理', '办结', '按时办结率（%）'],
+    monthLabel: '月份',
     months: v.trend.map((t) => t.month),
     received: v.trend.map((t) => t.received),
     closed: v.trend.map((t) => t.closed),
