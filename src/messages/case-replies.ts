@@ -114,6 +114,24 @@ export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], name
   return lines.join('\n');
 }
 
+/** 待办's lines after the cases: decisions waiting for the sender, and a head's overdue count, with links. */
+export function renderTodoExtras(
+  decisions: readonly { kind: 'refusal' | 'extension'; caseNo: number; days?: number }[],
+  overdue: readonly { name: string; count: number; link: string }[],
+  publicBaseUrl: string,
+): string[] {
+  const lines: string[] = [];
+  if (decisions.length > 0) {
+    lines.push(`等待您决定 ${decisions.length} 件：`);
+    for (const d of decisions.slice(0, 10)) {
+      const what = d.kind === 'refusal' ? '不予办理报备' : `延期申请 ${d.days ?? 0} 个工作日`;
+      lines.push(`#${d.caseNo} ${what} ${publicBaseUrl}/app/cases/${d.caseNo}`);
+    }
+  }
+  for (const o of overdue) lines.push(`${o.name}：本部门超期 ${o.count} 件 ${o.link}`);
+  return lines;
+}
+
 /** `covering`: case no → how the actor covers it for its absent handler (R7), e.g. B岗顶岗. */
 export function renderTodo(cases: CaseRecord[], actor: string, names: Names, now: Date, covering: ReadonlyMap<number, string> = new Map()): string {
   if (cases.length === 0) return '您目前没有待办案件。';
