@@ -59,7 +59,7 @@ export interface BotDeps {
    * The workbench's sign-in: WECOM_OAUTH_BASE (default WeCom's) and SESSION_SECRET; without a secret one
    * is made at start (the sandbox, tests), so sessions end when the process does.
    */
-  workbench?: { oauthBase?: string; sessionSecret?: string };
+  workbench?: { oauthBase?: string; sessionSecret?: string; sandboxPick?: boolean };
 }
 
 export interface RunningBot {
@@ -130,6 +130,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       oauthBase: (deps.workbench?.oauthBase ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
       publicBaseUrl: deps.publicBaseUrl,
       session: { secure: deps.publicBaseUrl.startsWith('https:') },
+      sandboxPick: deps.workbench?.sandboxPick === true,
     });
     registerWorkbenchAssets(router);
     registerWorkbench(router, {

@@ -83,7 +83,11 @@ async function main(): Promise<void> {
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
       // In the sandbox the look-alike serves the authorize page; the secret is made at start.
-      workbench: { oauthBase: sandboxRun ? sandboxRun.fake.url : config.oauthBase, ...(config.sessionSecret && { sessionSecret: config.sessionSecret }) },
+      workbench: {
+        oauthBase: sandboxRun ? sandboxRun.fake.url : config.oauthBase,
+        sandboxPick: sandboxRun !== undefined,
+        ...(config.sessionSecret && { sessionSecret: config.sessionSecret }),
+      },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     config.port,

@@ -104,19 +104,31 @@ export async function onTimeCounts(db: Tx, department: string, from: Date, to: D
   return { closed: n(row?.closed), onTime: n(row?.onTime) };
 }
 
-/** Per China month (YYYY-MM) since `from`: cases received, closed, and closed on time. */
-export async function monthlyTrend(db: Tx, from: Date): Promise<{ month: string; received: number; closed: number; onTime: number }[]> {
-  const received = await db.$queryRaw<{ month: string; count: Num }[]>`
-    SELECT to_char(("receivedAt" AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month, count(*) AS count
-    FROM "Case" WHERE "receivedAt" >= ${from} GROUP BY 1`;
-  const closed = await db.$queryRaw<{ month: string; closed: Num; onTime: Num }[]>`
-    SELECT to_char(("at" AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM') AS month, count(*) AS closed, count(*) FILTER (WHERE "onTime") AS "onTime"
-    FROM "CaseOutcome" WHERE "at" >= ${from} GROUP BY 1`;
-  const months = new Map<string, { month: string; received: number; closed: number; onTime: number }>();
-  const get = (m: string) => months.get(m) ?? months.set(m, { month: m, received: 0, closed: 0, onTime: 0 }).get(m)!;
-  for (const r of received) get(r.month).received = n(r.count);
-  for (const r of closed) Object.assign(get(r.month), { closed: n(r.closed), onTime: n(r.onTime) });
-  return [...months.values()].sort((a, b) => a.month.localeCompare(b.month));
+/**
+ * Per month: cases received, closed, and closed on time. `bounds` are the months' first instants
+ * (China time) and the end of the last; each row is counted in its bucket straight from the
+ * indexes on receivedAt and on (at, department, onTime), without formatting a date per row.
+ */
+export async function monthlyTrend(db: Tx, bounds: readonly Date[]): Promise<{ received: number; closed: number; onTime: number }[]> {
+  const edges = bounds.map((b) => b.toISOString());
+  const from = bounds[0]!;
+  const to = bounds.at(-1)!;
+  const received = await db.$queryRaw<{ bucket: number; count: Num }[]>`
+    SELECT width_bucket("receivedAt", ${edges}::timestamptz[]) AS bucket, count(*) AS count
+    FROM "Case" WHERE "receivedAt" >= ${from} AND "receivedAt" < ${to} GROUP BY 1`;
+  const closed = await db.$queryRaw<{ bucket: number; closed: Num; onTime: Num }[]>`
+    SELECT width_bucket("at", ${edges}::timestamptz[]) AS bucket, count(*) AS closed, count(*) FILTER (WHERE "onTime") AS "onTime"
+    FROM "CaseOutcome" WHERE "at" >= ${from} AND "at" < ${to} GROUP BY 1`;
+  const months = bounds.slice(0, -1).map(() => ({ received: 0, closed: 0, onTime: 0 }));
+  for (const r of received) {
+    const m = months[Number(r.bucket) - 1];
+    if (m) m.received = n(r.count);
+  }
+  for (const r of closed) {
+    const m = months[Number(r.bucket) - 1];
+    if (m) Object.assign(m, { closed: n(r.closed), onTime: n(r.onTime) });
+  }
+  return months;
 }
 
 export interface PendingDecision {

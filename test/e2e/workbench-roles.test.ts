@@ -95,6 +95,17 @@ describe('workbench visibility by role', () => {
     expect(page).not.toContain(`#${xsb} `);
   });
 
+  it('counts the months of the trend and the departments side by side', async () => {
+    const body = (await (await clients.get('office')!.get('/app/api/overview')).json()) as {
+      trend: { month: string; received: number }[];
+      departments: { department: string; open: number }[];
+    };
+    expect(body.trend.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect(body.trend.at(-1)!.received).toBe(2);
+    expect(body.trend.slice(0, -1).every((m) => m.received === 0)).toBe(true);
+    expect(Object.fromEntries(body.departments.map((d) => [d.department, d.open]))).toEqual({ ld: 0, bgs: 0, kpb: 1, xsb: 1 });
+  });
+
   it('masks the phone for everyone but whoever handles the case, on the page, in JSON and in 查', async () => {
     const pageOf = async (role: Role) => (await clients.get(role)!.get(`/app/cases/${kpb}`)).text();
     expect(await pageOf('handler')).toContain('13812340000');

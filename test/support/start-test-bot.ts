@@ -95,7 +95,7 @@ export async function startTestBot(
       adminToken: ADMIN_TOKEN,
       publicBaseUrl,
       api,
-      workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET },
+      workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET, sandboxPick: options.sandbox === true },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     port,

@@ -24,6 +24,11 @@ export interface SignInDeps {
   oauthBase: string;
   publicBaseUrl: string;
   session: SessionSettings;
+  /**
+   * Sandbox only: `GET /app?as=<userid>` goes straight to the look-alike's choice of that person
+   * (its /connect/oauth2/pick), so the people switcher signs in through the same OAuth round trip.
+   */
+  sandboxPick?: boolean;
 }
 
 export interface WorkbenchState {
@@ -51,22 +56,28 @@ function html(ctx: Context, status: number, body: string): void {
  * for active staff only.
  */
 export function registerSignIn(router: Router, deps: SignInDeps): (ctx: Context, next: Next) => Promise<void> {
-  async function toAuthorize(ctx: Context, returnTo: string): Promise<void> {
+  async function toAuthorize(ctx: Context, returnTo: string, pickAs?: string): Promise<void> {
     const state = randomBytes(18).toString('base64url');
     await storeSignInState(deps.db, state, new Date());
     setStateCookie(ctx, deps.session, state, returnTo);
-    const url = new URL(`${deps.oauthBase}/connect/oauth2/authorize`);
+    const url = new URL(`${deps.oauthBase}/connect/oauth2/${pickAs ? 'pick' : 'authorize'}`);
     url.searchParams.set('appid', deps.corpId);
     url.searchParams.set('redirect_uri', `${deps.publicBaseUrl}/app/oauth`);
     url.searchParams.set('response_type', 'code');
     url.searchParams.set('scope', 'snsapi_base');
     url.searchParams.set('state', state);
     url.searchParams.set('agentid', String(deps.agentId));
+    if (pickAs) url.searchParams.set('userid', pickAs);
     ctx.set('cache-control', 'no-store');
     ctx.redirect(`${url.toString()}#wechat_redirect`);
   }
 
   router.get('/app', async (ctx) => {
+    const as = typeof ctx.query['as'] === 'string' ? ctx.query['as'] : '';
+    if (deps.sandboxPick && as !== '') {
+      const next = typeof ctx.query['next'] === 'string' ? ctx.query['next'] : HOME;
+      return toAuthorize(ctx, safeReturn(next), as);
+    }
     const session = readSession(ctx, Date.now());
     if (session.kind === 'ok' && (await findActiveStaff(deps.db, session.userid))) return ctx.redirect(HOME);
     if (session.kind === 'forged') {

@@ -46,9 +46,22 @@ export function renderPeople(list, staff, current, unread, onPick) {
       dot.textContent = count > 99 ? '99+' : String(count);
       button.append(dot);
     }
-    item.append(button);
+    item.append(button, workbenchLink(person.userid));
     list.append(item);
   }
+}
+
+/**
+ * Signs the workbench in as this person, through the WeCom look-alike's OAuth (GET /app?as=…), in
+ * one window beside the chat that links from chat messages open too.
+ */
+function workbenchLink(userid) {
+  const a = document.createElement('a');
+  a.className = 'person-workbench';
+  a.href = `/app?as=${encodeURIComponent(userid)}`;
+  a.target = 'workbench';
+  a.textContent = '工作台';
+  return a;
 }
 
 const ROLE_CLASS = { 主要负责人: 'principal', 分管领导: 'leader', 部室负责人: 'head', 办公室: 'office' };

@@ -11,7 +11,8 @@ export function link(href, text) {
   const a = document.createElement('a');
   a.href = href;
   a.textContent = text;
-  a.target = '_blank';
+  // Workbench pages open in the one window beside the chat that the people switcher signs in.
+  a.target = /^https?:\/\/[^/]+\/app(\/|$|\?)/i.test(href) ? 'workbench' : '_blank';
   a.rel = 'noopener noreferrer';
   return a;
 }

@@ -189,13 +189,9 @@ export interface OverviewView {
 export async function overviewView(tx: Tx, now: Date, calendar: WorkCalendar): Promise<OverviewView> {
   const departments = await listDepartments(tx);
   const figures = new Map((await departmentFigures(tx, now, chinaMonthStart(now), chinaMonthStart(now, 1))).map((f) => [f.department, f]));
-  const from = chinaMonthStart(now, -11);
-  const byMonth = new Map((await monthlyTrend(tx, from)).map((m) => [m.month, m]));
-  const trend = [];
-  for (let i = -11; i <= 0; i++) {
-    const month = chinaDateOf(chinaMonthStart(now, i)).slice(0, 7);
-    trend.push(byMonth.get(month) ?? { month, received: 0, closed: 0, onTime: 0 });
-  }
+  const bounds = Array.from({ length: 13 }, (_, i) => chinaMonthStart(now, i - 11));
+  const counts = await monthlyTrend(tx, bounds);
+  const trend = counts.map((c, i) => ({ month: chinaDateOf(bounds[i]!).slice(0, 7), ...c }));
   const tasks = (await listOpenKeyTasks(tx)).map((t) => withStatus(t, now, calendar)).filter((t) => t.status.status === 'overdue' || t.status.status === 'due_soon');
   return {
     departments: departments.map((d) => ({ department: d.key, open: 0, overdue: 0, closed: 0, onTime: 0, complaints: 0, records: 0, ...figures.get(d.key), name: d.name })),
