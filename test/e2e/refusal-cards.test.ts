@@ -214,7 +214,7 @@ describe.each(BACKENDS)('refusal filings decided on cards (%s)', (backend) => {
     const late = await filedRefusal();
     const stale = await filedRefusal();
     const staleCode = t.wecom.issueClickResponseCode(stale.taskId, 'wangqiang');
-    t.clock.advance(25 * HOUR);
+    t.clock.advance(73 * HOUR);
 
     // A click whose code WeCom has expired (the fake answers 42022): decided, and told by text.
     const before = t.wecom.messagesTo('wangqiang').length;
@@ -227,7 +227,7 @@ describe.each(BACKENDS)('refusal filings decided on cards (%s)', (backend) => {
 
     // A click worked more than 24 h after it came: no doomed update at all, the text straight away.
     const callsBefore = t.wecom.calls.length;
-    const createTime = Math.floor((t.clock.now().getTime() - 25 * HOUR) / 1000);
+    const createTime = Math.floor((t.clock.now().getTime() - 73 * HOUR) / 1000);
     const res = await t.post(t.client.cardClickCallback({ from: 'wangqiang', taskId: late.taskId, eventKey: 'escalate', responseCode: 'old-code', createTime }));
     expect(res.status).toBe(200);
     await t.bot.settle();

@@ -1,4 +1,6 @@
 /** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
+import type { FakeFaults } from './fake-faults.ts';
+import type { FakeAgent } from './fake-agent.ts';
 
 export interface FakeWeComApiServerOptions {
   corpId?: string;
@@ -8,10 +10,12 @@ export interface FakeWeComApiServerOptions {
   tokenExpiresInSec?: number;
   /** The fake's own clock (token expiry, response_code expiry, `at` of records). Default Date.now. */
   now?: () => number;
-  /** Lifetime of a response_code. Default 24 h, the safe bound of docs/PROTOCOL.md §7. */
+  /** Lifetime of a response_code. Default 72 h (94945, version of 2025-07-24; docs/PROTOCOL.md §7). */
   responseCodeTtlMs?: number;
   /** When set, userids outside this list are invalid (invaliduser; all invalid → 81013). */
   knownUsers?: string[];
+  /** What agent/get answers: the app's name and visible range. */
+  agent?: FakeAgent;
   host?: string;
   port?: number;
 }
@@ -65,11 +69,13 @@ export interface FailSpec {
   httpStatus?: number;
   /** Destroy the socket without answering. */
   dropConnection?: boolean;
+  /** Do the work (deliver the message), then destroy the socket: the answer is lost. */
+  lostReply?: boolean;
   /** How many matching requests fail. Default 1. */
   times?: number;
 }
 
-export interface FakeWeComApiServer {
+export interface FakeWeComApiServer extends FakeFaults {
   readonly url: string;
   readonly calls: readonly RecordedCall[];
   readonly messages: readonly SentMessage[];
@@ -85,7 +91,7 @@ export interface FakeWeComApiServer {
   expireTokens(): void;
   onMessage(listener: (message: SentMessage) => void): () => void;
   onCardUpdate(listener: (update: CardUpdate) => void): () => void;
-  /** Forget records and pending failures; tokens, used task_ids and response codes stay (WeCom never forgets them). */
+  /** Forget records, pending failures, standing faults and latency; tokens, used task_ids and response codes stay (WeCom never forgets them). */
   clear(): void;
   close(): Promise<void>;
 }
