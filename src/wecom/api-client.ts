@@ -163,7 +163,8 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     let refreshedToken = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        const token = await tokens.get();
+        // The token fetch is shared by every caller, so a stopping caller stops waiting for it rather than aborting it.
+        const token = await abortable(tokens.get(), opts?.signal, pathOnly);
         const res = await request(method, pathOnly, { ...extraQuery, access_token: token }, body, opts?.signal);
         const errcode = errcodeOf(res);
         if (errcode === 0) return res as T;
@@ -243,6 +244,19 @@ function retryableInClient(err: unknown): boolean {
   // 45009 is retryable later, not now: its window is a minute or more.
   if (err instanceof WeComApiError) return TRANSIENT_ERRCODES.has(err.errcode);
   return false;
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, path: string): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new WeComAbortedError(path));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new WeComAbortedError(path));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
 }
 
 function errcodeOf(res: Record<string, unknown>): number {

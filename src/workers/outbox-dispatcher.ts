@@ -341,10 +341,11 @@ export class OutboxDispatcher {
   private async deliver(row: ClaimedOutbound, firstTriedAt: Date | null, now: Date): Promise<unknown> {
     const { api } = this.o;
     const p = row.payload;
-    // A retry of this row (never a first send) asks WeCom to drop a copy sent since the row's first try.
+    // A retry of this row (never a first send) asks WeCom to drop a copy sent since the row's first try;
+    // a card needs no such check, its stable task_id makes WeCom answer 42014 instead.
     const options: SendOptions = {
       signal: this.abort.signal,
-      ...(firstTriedAt !== null && { duplicateCheckIntervalSec: Math.min(MAX_DUPLICATE_CHECK_SEC, (now.getTime() - firstTriedAt.getTime()) / 1000 + 60) }),
+      ...(firstTriedAt !== null && row.kind !== 'template_card' && { duplicateCheckIntervalSec: Math.min(MAX_DUPLICATE_CHECK_SEC, (now.getTime() - firstTriedAt.getTime()) / 1000 + 60) }),
     };
     switch (row.kind) {
       case 'text':
