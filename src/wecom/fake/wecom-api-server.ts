@@ -281,6 +281,11 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!card.touser.includes(userid) && !card.touser.includes('@all')) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
     },
+    rememberCard({ taskId, touser, card, at }) {
+      if (cards.has(taskId)) return;
+      usedTaskIds.add(taskId);
+      cards.set(taskId, { msgid: randomBytes(24).toString('base64url'), touser: [...touser], msgtype: 'template_card', card, taskId, body: {}, at });
+    },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
     },
