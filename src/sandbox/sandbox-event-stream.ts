@@ -10,7 +10,9 @@ const HEARTBEAT_MS = 15_000;
  * `activity` events so the page can badge them. Returns a function that ends the stream (on shutdown).
  */
 export function openEventStream(ctx: Context, hub: SandboxHub, userid: string | undefined): () => void {
-  const lastSeen = Number(ctx.get('last-event-id') || ctx.query['after'] || 0);
+  const asked = Number(ctx.get('last-event-id') || ctx.query['after'] || 0);
+  // A seq beyond this run's is from before a restart: everything of this run is new to that page.
+  const lastSeen = Number.isFinite(asked) && asked <= hub.lastSeq ? asked : 0;
   // Written straight to the socket: Koa's stream piping reports every closed browser tab as an error.
   const stream = ctx.res;
   const write = (e: SandboxEvent) => stream.write(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify(e)}\n\n`);
@@ -27,8 +29,10 @@ export function openEventStream(ctx: Context, hub: SandboxHub, userid: string | 
   });
 
   stream.write('retry: 2000\n\n');
-  for (const e of hub.historyFor(userid, Number.isFinite(lastSeen) ? lastSeen : 0)) write(e);
-  stream.write('event: ready\ndata: {}\n\n');
+  // First the run, so that a page resuming after a restart knows before the replay that seq began again.
+  stream.write(`event: run\ndata: ${JSON.stringify({ run: hub.run })}\n\n`);
+  for (const e of hub.historyFor(userid, lastSeen)) write(e);
+  stream.write(`event: ready\ndata: ${JSON.stringify({ run: hub.run, seq: hub.lastSeq })}\n\n`);
 
   const off = hub.subscribe((e) => {
     if (userid === undefined || isVisibleTo(e, userid)) write(e);

@@ -6,6 +6,8 @@ import type { SandboxEvent, SandboxHub } from './sandbox-hub.ts';
 export const HISTORY_LIMIT = 200;
 
 export interface ChatHistory {
+  /** The hub's run (see SandboxHub.run). */
+  run: string;
   /** The hub's newest seq when the history was read: live lines after it come on top. */
   seq: number;
   events: SandboxEvent[];
@@ -30,7 +32,7 @@ export async function readChatHistory(db: Db, hub: SandboxHub, userid: string): 
   ];
   // Stable sort: on the same instant what was said comes before what answered it.
   const earlier = stored.filter((s) => !seen.has(s.event.id)).sort((a, b) => a.key - b.key);
-  return { seq, events: [...earlier.map((s) => s.event), ...live] };
+  return { run: hub.run, seq, events: [...earlier.map((s) => s.event), ...live] };
 }
 
 function saidLine(r: InboundRecord, userid: string): Sorted[] {

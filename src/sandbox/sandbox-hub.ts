@@ -31,6 +31,8 @@ export class SandboxHub {
   private readonly listeners = new Set<(e: SandboxEvent) => void>();
   private readonly unsubscribe: (() => void)[];
   private held: NewEvent[] | null = null;
+  /** Names this run: a page that sees it change knows the server restarted and its seq began again. */
+  readonly run = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
   constructor(
     fake: FakeWeComApiServer,
@@ -61,7 +63,7 @@ export class SandboxHub {
 
   private record(event: NewEvent): void {
     const seq = ++this.seq;
-    const full = { ...event, id: event.id ?? `${event.kind}:${seq}`, seq, at: this.clock.now().toISOString() } as SandboxEvent;
+    const full = { ...event, id: event.id ?? `${event.kind}:${this.run}:${seq}`, seq, at: this.clock.now().toISOString() } as SandboxEvent;
     if (full.kind === 'unsaid') this.events = this.events.filter((e) => e.id !== full.said);
     this.events.push(full);
     if (this.events.length > MAX_EVENTS) this.events = this.events.slice(-MAX_EVENTS);

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('the sandbox page and its API (%s)', (backend) => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('沙盒模式：未连接企业微信，数据仅供体验');
-    for (const asset of ['app.js', 'sandbox.css', 'render-markdown.js', 'render-card.js', 'chat-view.js', 'people-view.js', 'time-view.js']) {
+    for (const asset of ['app.js', 'sandbox.css', 'render-markdown.js', 'render-card.js', 'chat-view.js', 'people-view.js', 'time-view.js', 'shared-stream.js']) {
       const res = await fetch(`${t.bot.url}/sandbox/assets/${asset}`);
       expect(res.status, asset).toBe(200);
     }
