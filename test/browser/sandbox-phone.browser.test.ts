@@ -329,6 +329,15 @@ describe('the sandbox on a phone (390×844, touch) in Chromium', () => {
     const [chatBox, sideBox] = [await desk.locator('.chat').boundingBox(), await desk.locator('#side-panel').boundingBox()];
     expect(sideBox!.x).toBeGreaterThanOrEqual(chatBox!.x + chatBox!.width - 1);
     expect(chatBox!.width).toBeGreaterThan(400);
+    // The desktop layout keeps the staff list in view, the same contrast, and no sideways scroll.
+    expect(await desk.locator('.people').isVisible()).toBe(true);
+    expect(await desk.locator('#people-toggle').isVisible()).toBe(false);
+    expect(await desk.locator('#composer-input').getAttribute('placeholder')).toContain('Enter 发送');
+    expect(await desk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    expect(await lowContrastTexts(desk)).toEqual([]);
+    // The open panel changes nothing in the chat's own look.
+    expect(await deskNotice.locator('.card-title').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(31, 35, 41)');
+    expect(await desk.locator('.people-hint').evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
     await desk.screenshot({ path: `${ARTIFACTS}sandbox-desktop-side-panel.png` });
     await desk.close();
   }, 120_000);

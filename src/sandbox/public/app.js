@@ -89,7 +89,7 @@ $('scrim').addEventListener('click', () => {
 });
 
 function showHints() {
-  input.placeholder = touch.matches || narrow.matches ? '输入消息，点“发送”' : '输入消息，按 Enter 发送，Shift+Enter 换行';
+  input.placeholder = touch.matches || narrow.matches ? '输入消息，点“发送”' : 'Enter 发送，Shift+Enter 换行';
 }
 narrow.addEventListener('change', showHints);
 showHints();
