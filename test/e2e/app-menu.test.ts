@@ -157,4 +157,27 @@ describe('the app menu', { timeout: 120_000 }, () => {
     // A refused menu leaves the installed one as it was.
     expect(t.wecom.menu).toBe(installed);
   });
+
+  it('answers a voice, image, file or location message with what the bot understands, and a view event not at all', async () => {
+    const cases = await t.database.prisma.case.count();
+    const parts: Record<string, string> = {
+      voice: '<MediaId><![CDATA[m1]]></MediaId><Format><![CDATA[amr]]></Format>',
+      image: '<PicUrl><![CDATA[http://p/1.jpg]]></PicUrl><MediaId><![CDATA[m2]]></MediaId>',
+      file: '<MediaId><![CDATA[m3]]></MediaId>',
+      location: '<Location_X>37.38</Location_X><Location_Y>117.97</Location_Y><Scale>15</Scale><Label><![CDATA[滨州]]></Label>',
+    };
+    let id = 9_100_000_000_000_000_000n;
+    for (const [type, extra] of Object.entries(parts)) {
+      const before = t.wecom.messagesTo('lihua').length;
+      const xml = `<xml><ToUserName><![CDATA[${TEST_WECOM.corpId}]]></ToUserName><FromUserName><![CDATA[lihua]]></FromUserName><CreateTime>${Math.floor(t.clock.now().getTime() / 1000)}</CreateTime><MsgType><![CDATA[${type}]]></MsgType>${extra}<MsgId>${String(id++)}</MsgId><AgentID>${TEST_WECOM.agentId}</AgentID></xml>`;
+      expect((await t.post(t.client.rawCallback(xml))).status).toBe(200);
+      await t.bot.settle();
+      expect(t.wecom.messagesTo('lihua').slice(before).map((m) => m.content), type).toEqual(['您好，目前只能处理文字消息。发送“帮助”可查看可用指令。']);
+    }
+    const before = t.wecom.messagesTo('lihua').length;
+    expect((await t.post(t.client.eventCallback({ from: 'lihua', event: 'view', eventKey: 'http://bot.test/app' }))).status).toBe(200);
+    await t.bot.settle();
+    expect(t.wecom.messagesTo('lihua').length).toBe(before);
+    expect(await t.database.prisma.case.count()).toBe(cases);
+  });
 });
