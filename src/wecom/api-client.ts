@@ -49,6 +49,8 @@ export interface WeComApiClient {
   sendMarkdown(touser: string[], content: string): Promise<SendResult>;
   sendTemplateCard(touser: string[], card: object): Promise<SendResult>;
   updateTemplateCard(input: UpdateTemplateCardInput): Promise<{ invalidUsers: string[] }>;
+  /** menu/create for this app (docs/PROTOCOL.md §8.1): replaces the whole menu. */
+  createMenu(menu: object): Promise<void>;
   /** Any API call with the access token added; resolves with the JSON body when errcode is 0, else throws. */
   call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 }
@@ -184,6 +186,9 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     sendText: (touser, content) => send(touser, { msgtype: 'text', text: { content } }),
     sendMarkdown: (touser, content) => send(touser, { msgtype: 'markdown', markdown: { content } }),
     sendTemplateCard: (touser, card) => send(touser, { msgtype: 'template_card', template_card: card }),
+    async createMenu(menu) {
+      await call('POST', `/cgi-bin/menu/create?agentid=${options.agentId}`, menu);
+    },
     async updateTemplateCard(input) {
       if ((input.card === undefined) === (input.replaceName === undefined)) {
         throw new TypeError('updateTemplateCard needs exactly one of card or replaceName');

@@ -74,6 +74,8 @@ export interface FakeWeComApiServer {
   readonly calls: readonly RecordedCall[];
   readonly messages: readonly SentMessage[];
   readonly cardUpdates: readonly CardUpdate[];
+  /** The app menu last accepted by menu/create (its `button` list), if any. */
+  readonly menu: readonly Record<string, unknown>[] | undefined;
   /** Tokens issued by gettoken since start (not reset by clear()). */
   readonly issuedTokenCount: number;
   messagesTo(userid: string): SentMessage[];
