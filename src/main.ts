@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   }
   // Only sandbox mode moves time (the page's time control); a real deployment always runs on the system clock.
   const clock = sandboxRun?.clock ?? systemClock;
-  const sandbox = sandboxRun?.create({ db: database.prisma, calendar, log });
+  const sandbox = sandboxRun?.create({ db: database.prisma, calendar, log, publicBaseUrl: config.publicBaseUrl });
 
   const bot = await startBot(
     {

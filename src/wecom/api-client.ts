@@ -59,6 +59,8 @@ export interface WeComApiClient {
   sendMarkdown(touser: string[], content: string, options?: SendOptions): Promise<SendResult>;
   sendTemplateCard(touser: string[], card: object, options?: SendOptions): Promise<SendResult>;
   updateTemplateCard(input: UpdateTemplateCardInput, options?: SendOptions): Promise<{ invalidUsers: string[] }>;
+  /** menu/create for this app (docs/PROTOCOL.md §8.1): replaces the whole menu. */
+  createMenu(menu: object): Promise<void>;
   /** Any API call with the access token added; resolves with the JSON body when errcode is 0, else throws. */
   call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown, options?: SendOptions): Promise<T>;
 }
@@ -209,6 +211,9 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     sendText: (touser, content, opts) => send(touser, { msgtype: 'text', text: { content } }, opts),
     sendMarkdown: (touser, content, opts) => send(touser, { msgtype: 'markdown', markdown: { content } }, opts),
     sendTemplateCard: (touser, card, opts) => send(touser, { msgtype: 'template_card', template_card: card }, opts),
+    async createMenu(menu) {
+      await call('POST', `/cgi-bin/menu/create?agentid=${options.agentId}`, menu);
+    },
     async updateTemplateCard(input, opts) {
       if ((input.card === undefined) === (input.replaceName === undefined)) {
         throw new TypeError('updateTemplateCard needs exactly one of card or replaceName');

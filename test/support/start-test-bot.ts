@@ -21,6 +21,8 @@ export const TEST_WECOM = {
   token: 'QDG6eK',
   encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
 };
+/** Where the test bot's links point; nothing listens there. */
+export const PUBLIC_BASE_URL = 'http://bot.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
 
@@ -68,7 +70,7 @@ export async function startTestBot(
   });
   const calendar = await loadWorkCalendar();
   const sandbox = options.sandbox
-    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log })
+    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log, publicBaseUrl: PUBLIC_BASE_URL })
     : undefined;
   const bot = await startBot(
     {
@@ -78,7 +80,7 @@ export async function startTestBot(
       clock,
       log,
       adminToken: ADMIN_TOKEN,
-      publicBaseUrl: 'http://bot.test',
+      publicBaseUrl: PUBLIC_BASE_URL,
       api,
       ...(options.outbox && { outbox: options.outbox }),
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),

@@ -80,12 +80,20 @@ export interface FakeWeComApiServer extends FakeFaults {
   readonly calls: readonly RecordedCall[];
   readonly messages: readonly SentMessage[];
   readonly cardUpdates: readonly CardUpdate[];
+  /** The app menu last accepted by menu/create (its `button` list), if any. */
+  readonly menu: readonly Record<string, unknown>[] | undefined;
   /** Tokens issued by gettoken since start (not reset by clear()). */
   readonly issuedTokenCount: number;
   messagesTo(userid: string): SentMessage[];
   findCard(taskId: string): SentMessage | undefined;
   /** The ResponseCode WeCom puts into the click callback of `userid` on card `taskId`. */
   issueClickResponseCode(taskId: string, userid: string): string;
+  /**
+   * Re-learns a card sent to `touser` before this look-alike started (WeCom keeps every card; the
+   * sandbox's look-alike restarts with the bot and reads its cards back from the outbox), so a click on
+   * it gets a ResponseCode again. Not recorded as a new message; a task_id it knows already is left as is.
+   */
+  rememberCard(card: { taskId: string; touser: string[]; card: Record<string, unknown>; at: number }): void;
   failNext(spec: FailSpec): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;

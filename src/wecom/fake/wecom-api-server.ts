@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkMenu, MenuRejected } from './menu-create.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
 import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
 import { agentInfo } from './fake-agent.ts';
@@ -51,6 +52,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   let calls: RecordedCall[] = [];
   let messages: SentMessage[] = [];
   let cardUpdates: CardUpdate[] = [];
+  let menu: Record<string, unknown>[] | undefined;
   let failures: { spec: FailSpec; remaining: number }[] = [];
   const messageListeners = new Set<(m: SentMessage) => void>();
   const updateListeners = new Set<(u: CardUpdate) => void>();
@@ -217,6 +219,18 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
       return path === '/cgi-bin/message/send' ? sendMessage(body) : updateCard(body);
     }
+    if (method === 'POST' && path === '/cgi-bin/menu/create') {
+      requireToken(query);
+      if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
+      if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
+      try {
+        menu = checkMenu(body);
+      } catch (err) {
+        if (err instanceof MenuRejected) throw new ApiFailure(err.errcode, err.message);
+        throw err;
+      }
+      return ok({});
+    }
     return { status: 404, json: { errcode: 404, errmsg: `fake: no ${method} ${path}` } };
   }
 
@@ -304,6 +318,9 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     get cardUpdates() {
       return cardUpdates;
     },
+    get menu() {
+      return menu;
+    },
     get issuedTokenCount() {
       return issuedTokenCount;
     },
@@ -314,6 +331,11 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!card) throw new Error(`fake WeCom: no card with task_id ${taskId}`);
       if (!card.touser.includes(userid) && !card.touser.includes('@all')) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
+    },
+    rememberCard({ taskId, touser, card, at }) {
+      if (cards.has(taskId)) return;
+      usedTaskIds.add(taskId);
+      cards.set(taskId, { msgid: randomBytes(24).toString('base64url'), touser: [...touser], msgtype: 'template_card', card, taskId, body: {}, at });
     },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
