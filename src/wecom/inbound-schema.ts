@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../shared/clean-text.ts';
 
 /**
  * A staff member's text message to the app. `msgId` is kept as a string: it is usually a 64-bit integer
@@ -50,18 +51,27 @@ export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick |
 
 const digits = z.string().regex(/^\d+$/);
 const nonEmpty = z.string().min(1);
+/** What a person typed, without control characters or bidi overrides (src/shared/clean-text.ts). */
+const typed = z.string().transform(cleanText);
+/** WeCom's MsgId is a 64-bit unsigned number: up to 20 digits, at most 2^64 − 1. */
+const msgId = z
+  .string()
+  .regex(/^\d{1,20}$/)
+  .refine((v) => BigInt(v) <= 0xffffffffffffffffn, 'beyond 64 bits');
+/** Userids are short (up to 64 bytes per the docs); a longer one is not WeCom's. */
+const userid = z.string().min(1).max(64).transform(cleanText).pipe(z.string().min(1));
 const integer = digits.transform(Number);
 
 const commonFields = {
-  FromUserName: nonEmpty,
+  FromUserName: userid,
   CreateTime: integer,
   MsgType: nonEmpty,
 };
 
 const rawText = z.object({
   ...commonFields,
-  Content: z.string(),
-  MsgId: nonEmpty,
+  Content: typed,
+  MsgId: msgId,
   AgentID: integer,
 });
 
@@ -85,7 +95,7 @@ const rawMenuClick = z.object({
 const rawOther = z.object({
   ...commonFields,
   Event: z.string().optional(),
-  MsgId: nonEmpty.optional(),
+  MsgId: msgId.optional(),
   // Empty or odd AgentID on an uninterpreted message is not worth rejecting the whole callback.
   AgentID: z.string().optional(),
 });
