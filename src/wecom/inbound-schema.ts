@@ -47,7 +47,33 @@ export interface InboundOther {
   dedupeKey: string;
 }
 
-export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick | InboundOther;
+/**
+ * 通讯录 change (Event=change_contact, 96302), on the contacts callback. Since 2022-08-15 it carries
+ * only ids (UserID, Department / Id): the details are fetched with user/get and department/list.
+ */
+export interface InboundContactChange {
+  kind: 'contact_change';
+  fromUser: string;
+  createTime: number;
+  changeType: string;
+  userId?: string;
+  newUserId?: string;
+  /** Department id of a create_party/update_party/delete_party. */
+  departmentId?: number;
+}
+
+/** An 审批 form changed state (Event=sys_approval_change, 91815): fetch it with getapprovaldetail. */
+export interface InboundApprovalChange {
+  kind: 'approval_change';
+  fromUser: string;
+  createTime: number;
+  spNo: string;
+  spStatus: number;
+  templateId: string;
+  applicant?: string;
+}
+
+export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick | InboundContactChange | InboundApprovalChange | InboundOther;
 
 const digits = z.string().regex(/^\d+$/);
 const nonEmpty = z.string().min(1);
@@ -100,6 +126,28 @@ const rawOther = z.object({
   AgentID: z.string().optional(),
 });
 
+const optionalUserid = z.string().max(64).transform(cleanText).optional();
+const rawContactChange = z.object({
+  ...commonFields,
+  ChangeType: z.string().min(1).max(64),
+  UserID: optionalUserid,
+  NewUserID: optionalUserid,
+  Id: integer.optional(),
+});
+
+const rawApprovalChange = z.object({
+  ...commonFields,
+  ApprovalInfo: z
+    .object({
+      SpNo: z.string().regex(/^\d{1,32}$/).optional(),
+      SpNoStr: z.string().regex(/^\d{1,32}$/).optional(),
+      SpStatus: integer,
+      TemplateId: z.string().min(1).max(128),
+      Applyer: z.object({ UserId: optionalUserid }).optional(),
+    })
+    .refine((i) => i.SpNo !== undefined || i.SpNoStr !== undefined, 'SpNo missing'),
+});
+
 /**
  * Turn the fields of a decrypted `<xml>` (tag name → string) into a typed message.
  * Throws a ZodError when a field the kind needs is missing or has the wrong shape.
@@ -125,6 +173,32 @@ export function toInboundMessage(fields: Record<string, unknown>): InboundMessag
   if (fields['MsgType'] === 'event' && fields['Event'] === 'click') {
     const r = rawMenuClick.parse(fields);
     return { kind: 'menu_click', fromUser: r.FromUserName, createTime: r.CreateTime, eventKey: r.EventKey, agentId: r.AgentID };
+  }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'change_contact') {
+    const r = rawContactChange.parse(fields);
+    return {
+      kind: 'contact_change',
+      fromUser: r.FromUserName,
+      createTime: r.CreateTime,
+      changeType: r.ChangeType,
+      ...(r.UserID !== undefined && { userId: r.UserID }),
+      ...(r.NewUserID !== undefined && { newUserId: r.NewUserID }),
+      ...(r.Id !== undefined && { departmentId: r.Id }),
+    };
+  }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'sys_approval_change') {
+    const r = rawApprovalChange.parse(fields);
+    const info = r.ApprovalInfo;
+    return {
+      kind: 'approval_change',
+      fromUser: r.FromUserName,
+      createTime: r.CreateTime,
+      // SpNoStr (2025) is the string form of SpNo; either names the form.
+      spNo: info.SpNoStr ?? info.SpNo ?? '',
+      spStatus: info.SpStatus,
+      templateId: info.TemplateId,
+      ...(info.Applyer?.UserId !== undefined && { applicant: info.Applyer.UserId }),
+    };
   }
   const r = rawOther.parse(fields);
   const agentId = r.AgentID !== undefined && /^\d+$/.test(r.AgentID) ? Number(r.AgentID) : undefined;
@@ -153,6 +227,11 @@ export function dedupeKeyOf(msg: InboundMessage): string {
       return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}:${msg.responseCode}`;
     case 'menu_click':
       return `menu:${msg.fromUser}:${msg.createTime}:${msg.eventKey}`;
+    // System events share a sender (sys) and often a second: their own ids tell them apart.
+    case 'contact_change':
+      return `contact:${msg.createTime}:${msg.changeType}:${msg.userId ?? ''}:${msg.newUserId ?? ''}:${msg.departmentId ?? ''}`;
+    case 'approval_change':
+      return `approval:${msg.spNo}:${msg.spStatus}`;
     case 'other':
       return msg.dedupeKey;
   }
@@ -189,6 +268,24 @@ export const inboundMessageSchema = z.discriminatedUnion('kind', [
     createTime: z.number().int(),
     eventKey: nonEmpty,
     agentId: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('contact_change'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    changeType: nonEmpty,
+    userId: z.string().optional(),
+    newUserId: z.string().optional(),
+    departmentId: z.number().int().optional(),
+  }),
+  z.object({
+    kind: z.literal('approval_change'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    spNo: nonEmpty,
+    spStatus: z.number().int(),
+    templateId: nonEmpty,
+    applicant: z.string().optional(),
   }),
   z.object({
     kind: z.literal('other'),

@@ -130,9 +130,13 @@ describe('fake WeCom server: update_template_card', () => {
   it('answers 42022 for an unknown or expired code', async () => {
     expect(await update('never-issued')).toMatchObject({ errcode: 42022 });
     const code = String((await sendCard(card()))['response_code']);
-    clock += 24 * 3600_000;
+    const clickCode = server.issueClickResponseCode('task-1', 'lead');
+    // Valid for 72 h (94945), not a moment longer.
+    clock += 72 * 3600_000 - 1;
+    expect(await update(clickCode)).toMatchObject({ errcode: 0 });
+    clock += 1;
     expect(await update(code)).toMatchObject({ errcode: 42022 });
-    expect(server.cardUpdates).toHaveLength(0);
+    expect(server.cardUpdates).toHaveLength(1);
   });
 
   it('accepts the ResponseCode of a simulated click, which is independent of the send code', async () => {

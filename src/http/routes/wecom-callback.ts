@@ -84,7 +84,8 @@ export function registerWeComCallback(router: Router, deps: CallbackRouteDeps): 
       ctx.body = '';
       return;
     }
-    if (deps.agentId !== undefined && 'agentId' in msg && msg.agentId !== undefined && msg.agentId !== deps.agentId) {
+    // System events (sys_approval_change) carry the 审批 app's AgentID, not ours (91815).
+    if (deps.agentId !== undefined && msg.fromUser !== 'sys' && 'agentId' in msg && msg.agentId !== undefined && msg.agentId !== deps.agentId) {
       deps.log.warn({ callback: msg.kind, agentId: msg.agentId, expected: deps.agentId, from: msg.fromUser }, 'callback for another app (AgentID); dropped');
       ctx.status = 200;
       ctx.body = '';

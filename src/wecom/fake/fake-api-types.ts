@@ -8,7 +8,7 @@ export interface FakeWeComApiServerOptions {
   tokenExpiresInSec?: number;
   /** The fake's own clock (token expiry, response_code expiry, `at` of records). Default Date.now. */
   now?: () => number;
-  /** Lifetime of a response_code. Default 24 h, the safe bound of docs/PROTOCOL.md §7. */
+  /** Lifetime of a response_code. Default 72 h, as 94945 says (docs/PROTOCOL.md §7). */
   responseCodeTtlMs?: number;
   /** When set, userids outside this list are invalid (invaliduser; all invalid → 81013). */
   knownUsers?: string[];
