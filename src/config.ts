@@ -29,6 +29,10 @@ export interface Config {
   oauthBase: string;
   /** Signs the workbench's session cookie (SESSION_SECRET); undefined in sandbox mode, which makes one. */
   sessionSecret: string | undefined;
+  /** OUTBOX_CONCURRENCY: members the outbox sends to in parallel. */
+  outboxConcurrency: number;
+  /** WECOM_TIMEOUT_MS: how long one WeCom API request may take. */
+  wecomTimeoutMs: number;
 }
 
 const optionalText = z
@@ -57,6 +61,12 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   CALENDAR_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  OUTBOX_CONCURRENCY: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number').refine((v) => Number(v) >= 1 && Number(v) <= 50, 'must be 1-50').optional(),
+  ),
+  WECOM_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number of milliseconds').refine((v) => Number(v) >= 1000 && Number(v) <= 60_000, 'must be 1000-60000').optional(),
+  ),
   OFFICE_HOURS: optionalText.pipe(
     z.string().refine((v) => parseOfficeHours(v) !== null, 'must be HH:MM-HH:MM, opening before closing (e.g. 09:00-17:30)').optional(),
   ),
@@ -112,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
     oauthBase: (e.WECOM_OAUTH_BASE ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
     sessionSecret: e.SESSION_SECRET,
+    outboxConcurrency: e.OUTBOX_CONCURRENCY === undefined ? 4 : Number(e.OUTBOX_CONCURRENCY),
+    wecomTimeoutMs: e.WECOM_TIMEOUT_MS === undefined ? 20_000 : Number(e.WECOM_TIMEOUT_MS),
   });
 }

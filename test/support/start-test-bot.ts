@@ -9,6 +9,8 @@ import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { createWeComApiClient } from '../../src/wecom/api-client.ts';
 import { startBot, type RunningBot } from '../../src/bot-app.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/create-sandbox.ts';
+import type { OutboxTuning } from '../../src/workers/outbox-dispatcher.ts';
+import type { FakeWeComApiServerOptions } from '../../src/wecom/fake/fake-api-types.ts';
 import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
 import { createWeComTestClient, type WeComTestClient } from './wecom-test-client.ts';
 import { createTestDatabase, type Backend } from './test-database.ts';
@@ -20,6 +22,8 @@ export const TEST_WECOM = {
   token: 'QDG6eK',
   encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
 };
+/** Where the test bot's links point; nothing listens there. */
+export const PUBLIC_BASE_URL = 'http://bot.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
@@ -60,6 +64,8 @@ export async function startTestBot(
     sandbox?: boolean;
     /** PUBLIC_BASE_URL is the bot's real address (a browser follows the workbench's OAuth redirects to it). */
     reachableBaseUrl?: boolean;
+    outbox?: OutboxTuning;
+    fake?: FakeWeComApiServerOptions;
   } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
@@ -70,6 +76,7 @@ export async function startTestBot(
   await applyOrg(database.prisma, org.org, clock.now());
 
   const wecom = await startFakeWeComApiServer({
+    ...options.fake,
     corpId: TEST_WECOM.corpId,
     secret: TEST_WECOM.secret,
     agentId: TEST_WECOM.agentId,
@@ -77,13 +84,23 @@ export async function startTestBot(
     oauthPeople: async () => (await database.prisma.staff.findMany({ where: { active: true }, orderBy: { userid: 'asc' } })).map((s) => ({ userid: s.userid, name: s.name, department: s.department })),
   });
   const port = options.reachableBaseUrl ? await freePort() : 0;
-  const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : 'http://bot.test';
+  const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : PUBLIC_BASE_URL;
   const logLines: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
-  const api = createWeComApiClient({ baseUrl: wecom.url, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, retryBaseDelayMs: 1, log });
+  // As in production: no retries inside the client (the outbox retries), time from the test's clock.
+  const api = createWeComApiClient({
+    baseUrl: wecom.url,
+    corpId: TEST_WECOM.corpId,
+    secret: TEST_WECOM.secret,
+    agentId: TEST_WECOM.agentId,
+    maxRetries: 0,
+    timeoutMs: options.outbox?.sendTimeoutMs ?? 20_000,
+    now: () => clock.now().getTime(),
+    log,
+  });
   const calendar = await loadWorkCalendar();
   const sandbox = options.sandbox
-    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log })
+    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log, publicBaseUrl })
     : undefined;
   const bot = await startBot(
     {
@@ -96,6 +113,7 @@ export async function startTestBot(
       publicBaseUrl,
       api,
       workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET, sandboxPick: options.sandbox === true },
+      ...(options.outbox && { outbox: options.outbox }),
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     port,
