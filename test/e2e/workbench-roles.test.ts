@@ -36,7 +36,7 @@ describe('workbench visibility by role', () => {
     for (const role of ROLES) clients.set(role, await signIn(t, PEOPLE[role]));
   }, 120_000);
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   const everyone = ROLES;
@@ -79,7 +79,7 @@ describe('workbench visibility by role', () => {
       }
     }
     expect(seen).toHaveLength(routes().length * ROLES.length);
-  });
+  }, 180_000);
 
   it('lists only the cases in sight', async () => {
     const list = async (role: Role) => ((await (await clients.get(role)!.get('/app/api/cases')).json()) as { cases: { no: number }[] }).cases.map((c) => c.no).sort();
@@ -150,5 +150,23 @@ describe('workbench visibility by role', () => {
     expect(record.status).toBe(403);
     const api = (await (await clients.get('office')!.get(`/app/api/cases/${kpb}`)).json()) as { status: string };
     expect(api.status).toBe('OPEN');
+  });
+
+  it("opens a case card's link on its form, and a form runs the chat command for the case (here B, covering)", async () => {
+    const page = await (await clients.get('bHolder')!.get(`/app/cases/${kpb}/finish`)).text();
+    expect(page.indexOf('id="action-finish"')).toBeGreaterThan(-1);
+    expect(page.indexOf('id="action-finish"')).toBeLessThan(page.indexOf('id="action-transfer"'));
+    expect(page).toContain('autofocus');
+    expect((await clients.get('bHolder')!.get(`/app/cases/${kpb}/nonsense`)).status).toBe(404);
+    const empty = await clients.get('bHolder')!.post(`/app/cases/${kpb}/actions`, { action: 'finish', args: '', nonce: 'n0' });
+    expect(empty.status).toBe(422);
+    const done = await clients.get('bHolder')!.post(`/app/cases/${kpb}/actions`, { action: 'finish', args: '已电话答复申报条件', nonce: 'n1' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain(`#${kpb} 已办结`);
+    const api = (await (await clients.get('office')!.get(`/app/api/cases/${kpb}`)).json()) as { status: string; history: { actor: string; action: string }[] };
+    expect(api.status).toBe('DONE');
+    expect(api.history.at(-1)).toMatchObject({ actor: 'zhaomin', action: 'finished' });
+    const again = await clients.get('bHolder')!.post(`/app/cases/${kpb}/actions`, { action: 'finish', args: '再办一次', nonce: 'n2' });
+    expect(again.status).toBe(422);
   });
 });

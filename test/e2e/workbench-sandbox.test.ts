@@ -12,10 +12,10 @@ describe('the workbench from the sandbox people switcher', () => {
   beforeAll(async () => {
     sandbox = await startTestBot({ sandbox: true });
     plain = await startTestBot();
-  });
+  }, 180_000);
   afterAll(async () => {
-    await sandbox.close();
-    await plain.close();
+    await sandbox?.close();
+    await plain?.close();
   });
 
   it('GET /app?as=<userid> goes through the look-alike\'s OAuth and signs in as that person', async () => {

@@ -8,7 +8,7 @@ describe('workbench sign-in', () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot();
-  });
+  }, 120_000);
   afterAll(async () => {
     await t.close();
   });

@@ -80,6 +80,17 @@ const WEB_ACTION_COMMAND: Record<WebCaseAction, CommandName> = {
   refuseExtension: 'refuseExtension',
 };
 
+/** The path word of a case card's link → the form it opens. */
+const CARD_LINK_ACTIONS: Record<string, WebCaseAction> = {
+  finish: 'finish',
+  materials: 'requestMaterials',
+  transfer: 'transfer',
+  extend: 'extend',
+  refuse: 'refuse',
+  'send-back': 'sendBack',
+  urgent: 'urgent',
+};
+
 function viewerOf(ctx: Context): Viewer {
   return (ctx.state as WorkbenchState).viewer;
 }
@@ -254,7 +265,7 @@ export function registerWorkbench(router: Router, deps: WorkbenchDeps): void {
     ctx.body = { cases: page.cases.map((c) => caseJson(c, false)), next: page.next };
   });
 
-  async function showCase(ctx: Context, flash: { text: string; error: boolean } | null): Promise<void> {
+  async function showCase(ctx: Context, flash: { text: string; error: boolean } | null, focus?: WebCaseAction): Promise<void> {
     const viewer = viewerOf(ctx);
     const no = caseNoOf(ctx);
     if (no === undefined) return notFound(ctx);
@@ -264,10 +275,17 @@ export function registerWorkbench(router: Router, deps: WorkbenchDeps): void {
     if (v.kind === 'forbidden') return forbid(ctx, FORBIDDEN_TEXT.case(no));
     const names = await loadNames(db);
     const lifecycle = await caseLifecycleJson(db, no);
-    html(ctx, renderCasePage(chromeOf(viewer), v, lifecycle, names.people, names.departments, now, calendar, flash, nonce()), flash?.error ? 422 : 200);
+    html(ctx, renderCasePage(chromeOf(viewer), v, lifecycle, names.people, names.departments, now, calendar, flash, nonce(), focus), flash?.error ? 422 : 200);
   }
 
   router.get('/app/cases/:no', auth, (ctx) => showCase(ctx, null));
+
+  // The links that case cards carry (填写结果办结, 补正材料, 转办, 申请延期, 不予办理): the case page with that form first.
+  router.get('/app/cases/:no/:action', auth, async (ctx) => {
+    const focus = CARD_LINK_ACTIONS[ctx.params['action'] ?? ''];
+    if (!focus) return notFound(ctx);
+    await showCase(ctx, null, focus);
+  });
 
   router.get('/app/api/cases/:no', auth, async (ctx) => {
     const viewer = viewerOf(ctx);
@@ -293,7 +311,10 @@ export function registerWorkbench(router: Router, deps: WorkbenchDeps): void {
     const text = `${COMMAND_TEXTS[command].words[0]} #${no} ${(body.get('args') ?? '').trim()}`.trim();
     const result = await deps.runCommand({ userid: viewer.userid, text, allowed: [command], caseNo: no, sourceKey: `web:${viewer.userid}:${(body.get('nonce') ?? nonce()).slice(0, 64)}` });
     deps.onQueued();
-    await showCase(ctx, { text: result.reply || WORKBENCH_TEXT.done, error: !result.ok });
+    // A reply that changed nothing (a mistake, or the use case's reasons why not) is shown as an error.
+    const after = await caseView(db, viewer, no, clock.now());
+    const changed = after.kind === 'ok' ? after.case.version !== v.case.version : true;
+    await showCase(ctx, { text: result.reply || WORKBENCH_TEXT.done, error: !result.ok || !changed });
   });
 
   router.get('/app/departments', auth, async (ctx) => {

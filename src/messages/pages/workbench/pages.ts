@@ -156,6 +156,7 @@ export function renderCasePage(
   calendar: WorkCalendar,
   flash: { text: string; error: boolean } | null,
   nonce: string,
+  focus?: string,
 ): string {
   const c = v.case;
   const phone = phoneFor(c, v.handling);
@@ -176,18 +177,22 @@ ${c.result ? `<tr><th>结果</th><td class="wrap">${e(c.result)}</td></tr>` : ''
     ...lifecycle.notices.map((n) => `<li><a href="${e(n.path)}">一次性告知书 ${e(n.number)}</a></li>`),
     ...(lifecycle.filing?.noticePath ? [`<li><a href="${e(lifecycle.filing.noticePath)}">不予受理告知书</a></li>`] : []),
   ];
+  // A card's link opens one form: that one first, its field focused; the others stay below.
+  const ordered = focus && v.actions.includes(focus) ? [focus, ...v.actions.filter((a) => a !== focus)] : v.actions;
+  const focusNote = focus && !v.actions.includes(focus) ? `<p class="notice error">您目前不能对此案件“${e(WEB_ACTION_TEXT[focus]?.label ?? focus)}”。</p>` : '';
   const actions =
-    v.actions.length === 0
+    focusNote +
+    (v.actions.length === 0
       ? '<p class="muted">您对此案件暂无可办理的操作。</p>'
-      : v.actions
+      : ordered
           .map((a) => {
             const t = WEB_ACTION_TEXT[a] ?? { label: a };
             const field = t.field
-              ? `<label>${e(t.field)}<input name="args" ${t.placeholder ? `placeholder="${e(t.placeholder)}"` : ''} maxlength="500"></label>`
+              ? `<label>${e(t.field)}<input name="args" ${t.placeholder ? `placeholder="${e(t.placeholder)}"` : ''}${a === focus ? ' autofocus' : ''} maxlength="500"></label>`
               : '';
-            return `<form method="post" action="/app/cases/${c.no}/actions"><input type="hidden" name="action" value="${e(a)}"><input type="hidden" name="nonce" value="${e(nonce)}-${e(a)}">${field}<button type="submit">${e(t.label)}</button></form>`;
+            return `<form method="post" action="/app/cases/${c.no}/actions" id="action-${e(a)}"><input type="hidden" name="action" value="${e(a)}"><input type="hidden" name="nonce" value="${e(nonce)}-${e(a)}">${field}<button type="submit">${e(t.label)}</button></form>`;
           })
-          .join('');
+          .join(''));
   const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${e(flash.text)}</p>` : '';
   const body = `<h1>#${c.no} ${e(c.applicant)}</h1>${flashHtml}${facts}
 <section class="actions"><h2>可办理的操作</h2>${actions}</section>
