@@ -56,13 +56,13 @@ export interface BotDeps {
    * place every tick themselves through runSchedulerTick and no reminder arrives in the middle of a test.
    */
   cronTicks?: boolean;
+  /** Outbox lanes, lease, back-off and probe intervals (tests shorten them); defaults in OutboxDispatcher. */
+  outbox?: OutboxTuning;
   /**
    * The workbench's sign-in: WECOM_OAUTH_BASE (default WeCom's) and SESSION_SECRET; without a secret one
    * is made at start (the sandbox, tests), so sessions end when the process does.
    */
   workbench?: { oauthBase?: string; sessionSecret?: string; sandboxPick?: boolean };
-  /** Outbox lanes, lease, back-off and probe intervals (tests shorten them); defaults in OutboxDispatcher. */
-  outbox?: OutboxTuning;
 }
 
 export interface RunningBot {

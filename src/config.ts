@@ -25,14 +25,14 @@ export interface Config {
   logLevel: string;
   /** OFFICE_HOURS, China time: routine reminders go out only then, on working days. */
   officeHours: OfficeHours;
-  /** Where WeCom's OAuth2 authorize page lives (WECOM_OAUTH_BASE); private deployments set their own. */
-  oauthBase: string;
-  /** Signs the workbench's session cookie (SESSION_SECRET); undefined in sandbox mode, which makes one. */
-  sessionSecret: string | undefined;
   /** OUTBOX_CONCURRENCY: members the outbox sends to in parallel. */
   outboxConcurrency: number;
   /** WECOM_TIMEOUT_MS: how long one WeCom API request may take. */
   wecomTimeoutMs: number;
+  /** Where WeCom's OAuth2 authorize page lives (WECOM_OAUTH_BASE); private deployments set their own. */
+  oauthBase: string;
+  /** Signs the workbench's session cookie (SESSION_SECRET); undefined in sandbox mode, which makes one. */
+  sessionSecret: string | undefined;
 }
 
 const optionalText = z
@@ -120,9 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(e.CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
     logLevel: e.LOG_LEVEL ?? 'info',
     officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
-    oauthBase: (e.WECOM_OAUTH_BASE ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
-    sessionSecret: e.SESSION_SECRET,
     outboxConcurrency: e.OUTBOX_CONCURRENCY === undefined ? 4 : Number(e.OUTBOX_CONCURRENCY),
     wecomTimeoutMs: e.WECOM_TIMEOUT_MS === undefined ? 20_000 : Number(e.WECOM_TIMEOUT_MS),
+    oauthBase: (e.WECOM_OAUTH_BASE ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
+    sessionSecret: e.SESSION_SECRET,
   });
 }

@@ -94,13 +94,13 @@ async function main(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
+      outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       // In the sandbox the look-alike serves the authorize page; the secret is made at start.
       workbench: {
         oauthBase: sandboxRun ? sandboxRun.fake.url : config.oauthBase,
         sandboxPick: sandboxRun !== undefined,
         ...(config.sessionSecret && { sessionSecret: config.sessionSecret }),
       },
-      outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     config.port,

@@ -23,6 +23,9 @@ describe.runIf(postgresBinDir())('PostgreSQL crashes while messages are worked',
     await cluster?.destroy();
   });
 
+  // A 登记's reply is a case card; its facts name the applicant.
+  const textOf = (m: { content?: string; card?: unknown }) => m.content ?? JSON.stringify(m.card);
+
   it('survives: every acknowledged message is worked once, its reply queued once and delivered after the restart', async () => {
     const requests = Array.from({ length: 60 }, (_, i) => ({
       applicant: `重启${String(i + 1).padStart(2, '0')}`,
@@ -58,18 +61,19 @@ describe.runIf(postgresBinDir())('PostgreSQL crashes while messages are worked',
       acknowledged.add(applicant);
     }
     await waitFor(
-      () => `a reply for each of the 60 messages (missing: ${requests.filter(({ applicant }) => !t.wecom.messages.some((m) => m.content?.includes(applicant))).map((r) => r.applicant).join(' ')})`,
-      () => requests.every(({ applicant }) => t.wecom.messages.some((m) => m.content?.includes(applicant))),
+      () => `a reply for each of the 60 messages (missing: ${requests.filter(({ applicant }) => !t.wecom.messages.some((m) => textOf(m).includes(applicant))).map((r) => r.applicant).join(' ')})`,
+      () => requests.every(({ applicant }) => t.wecom.messages.some((m) => textOf(m).includes(applicant))),
       // A reply claimed by the outbox just before the crash waits out the claim's lease.
       { timeoutMs: 150_000, intervalMs: 100 },
     );
     await t.bot.settle();
 
+    const queued = (await database.prisma.outboxMessage.findMany()).map((row) => JSON.stringify(row.payload));
     for (const { applicant } of requests) {
       expect(await database.prisma.case.count({ where: { applicant } }), applicant).toBe(1);
       // Worked once: one reply queued. (That a reply sent just before the crash is not sent again when
       // its record was lost with the database is the outbox's part, issue 14 item 3.)
-      expect(await database.prisma.outboxMessage.count({ where: { payload: { path: ['content'], string_contains: applicant } } }), applicant).toBe(1);
+      expect(queued.filter((payload) => payload.includes(applicant)), applicant).toHaveLength(1);
     }
     expect(await database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
     expect(await database.prisma.inboxMessage.count({ where: { processedAt: null } })).toBe(0);

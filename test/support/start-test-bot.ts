@@ -100,7 +100,7 @@ export async function startTestBot(
   });
   const calendar = await loadWorkCalendar();
   const sandbox = options.sandbox
-    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log, publicBaseUrl })
+    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log, publicBaseUrl: PUBLIC_BASE_URL })
     : undefined;
   const bot = await startBot(
     {
@@ -112,8 +112,8 @@ export async function startTestBot(
       adminToken: ADMIN_TOKEN,
       publicBaseUrl,
       api,
-      workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET, sandboxPick: options.sandbox === true },
       ...(options.outbox && { outbox: options.outbox }),
+      workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET, sandboxPick: options.sandbox === true },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     port,

@@ -92,15 +92,15 @@ export interface FakeWeComApiServer extends FakeFaults {
   findCard(taskId: string): SentMessage | undefined;
   /** The ResponseCode WeCom puts into the click callback of `userid` on card `taskId`. */
   issueClickResponseCode(taskId: string, userid: string): string;
-  /** An OAuth code for `userid`, as if that person had passed the authorize page; single-use, 5 minutes. */
-  issueOAuthCode(userid: string): string;
-  setOAuthPeople(people: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[]): void;
   /**
    * Re-learns a card sent to `touser` before this look-alike started (WeCom keeps every card; the
    * sandbox's look-alike restarts with the bot and reads its cards back from the outbox), so a click on
    * it gets a ResponseCode again. Not recorded as a new message; a task_id it knows already is left as is.
    */
   rememberCard(card: { taskId: string; touser: string[]; card: Record<string, unknown>; at: number }): void;
+  /** An OAuth code for `userid`, as if that person had passed the authorize page; single-use, 5 minutes. */
+  issueOAuthCode(userid: string): string;
+  setOAuthPeople(people: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[]): void;
   failNext(spec: FailSpec): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;

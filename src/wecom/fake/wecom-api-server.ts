@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createFakeOAuth, type FakeOAuthPerson } from './fake-oauth.ts';
 import { checkMenu, MenuRejected } from './menu-create.ts';
+import { createFakeOAuth, type FakeOAuthPerson } from './fake-oauth.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
 import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
 import { agentInfo } from './fake-agent.ts';
@@ -212,16 +212,16 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
 
   function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
     if (method === 'GET' && path === '/cgi-bin/gettoken') return getToken(query);
+    if (method === 'GET' && path === '/cgi-bin/agent/get') {
+      requireToken(query);
+      if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
+      return ok(agentInfo(agentId, options.agent));
+    }
     if (method === 'GET' && path === '/cgi-bin/auth/getuserinfo') {
       requireToken(query);
       const answer = oauth.getUserInfo(query);
       if (answer['errcode'] !== 0) throw new ApiFailure(Number(answer['errcode']), String(answer['errmsg']));
       return { status: 200, json: answer };
-    }
-    if (method === 'GET' && path === '/cgi-bin/agent/get') {
-      requireToken(query);
-      if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
-      return ok(agentInfo(agentId, options.agent));
     }
     if (method === 'POST' && (path === '/cgi-bin/message/send' || path === '/cgi-bin/message/update_template_card')) {
       requireToken(query);
@@ -263,6 +263,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       req.socket.destroy();
       return;
     }
+    const standing = failure ? undefined : faults.answerFor(url.pathname);
     const page = method === 'GET' && failure === undefined ? await oauth.handlePage(url.pathname, url.searchParams) : undefined;
     if (page) {
       record.status = page.status;
@@ -270,7 +271,6 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       res.end(page.body);
       return;
     }
-    const standing = failure ? undefined : faults.answerFor(url.pathname);
     let answer: Answer;
     if (standing) {
       answer = standing;
@@ -348,14 +348,14 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!sentTo(card.touser, userid)) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
     },
-    issueOAuthCode: (userid) => oauth.issueCode(userid),
-    setOAuthPeople(people) {
-      oauthPeople = people;
-    },
     rememberCard({ taskId, touser, card, at }) {
       if (cards.has(taskId)) return;
       usedTaskIds.add(taskId);
       cards.set(taskId, { msgid: randomBytes(24).toString('base64url'), touser: [...touser], msgtype: 'template_card', card, taskId, body: {}, at });
+    },
+    issueOAuthCode: (userid) => oauth.issueCode(userid),
+    setOAuthPeople(people) {
+      oauthPeople = people;
     },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
