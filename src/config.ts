@@ -25,6 +25,14 @@ export interface Config {
   logLevel: string;
   /** OFFICE_HOURS, China time: routine reminders go out only then, on working days. */
   officeHours: OfficeHours;
+  /** OUTBOX_CONCURRENCY: members the outbox sends to in parallel. */
+  outboxConcurrency: number;
+  /** WECOM_TIMEOUT_MS: how long one WeCom API request may take. */
+  wecomTimeoutMs: number;
+  /** Where WeCom's OAuth2 authorize page lives (WECOM_OAUTH_BASE); private deployments set their own. */
+  oauthBase: string;
+  /** Signs the workbench's session cookie (SESSION_SECRET); undefined in sandbox mode, which makes one. */
+  sessionSecret: string | undefined;
 }
 
 const optionalText = z
@@ -41,6 +49,8 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional(),
   ),
   WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  WECOM_OAUTH_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional(),
   ),
@@ -51,10 +61,18 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   CALENDAR_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  OUTBOX_CONCURRENCY: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number').refine((v) => Number(v) >= 1 && Number(v) <= 50, 'must be 1-50').optional(),
+  ),
+  WECOM_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number of milliseconds').refine((v) => Number(v) >= 1000 && Number(v) <= 60_000, 'must be 1000-60000').optional(),
+  ),
   OFFICE_HOURS: optionalText.pipe(
     z.string().refine((v) => parseOfficeHours(v) !== null, 'must be HH:MM-HH:MM, opening before closing (e.g. 09:00-17:30)').optional(),
   ),
 });
+
+export const DEFAULT_OAUTH_BASE = 'https://open.weixin.qq.com';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -68,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (env.WECOM_CORP_ID?.trim()) {
-    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY', 'SESSION_SECRET'] as const;
     for (const name of required) if (!env[name]?.trim()) problems.push(`${name}: required when WECOM_CORP_ID is set`);
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -102,5 +120,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(e.CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
     logLevel: e.LOG_LEVEL ?? 'info',
     officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
+    outboxConcurrency: e.OUTBOX_CONCURRENCY === undefined ? 4 : Number(e.OUTBOX_CONCURRENCY),
+    wecomTimeoutMs: e.WECOM_TIMEOUT_MS === undefined ? 20_000 : Number(e.WECOM_TIMEOUT_MS),
+    oauthBase: (e.WECOM_OAUTH_BASE ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
+    sessionSecret: e.SESSION_SECRET,
   });
 }
