@@ -40,12 +40,12 @@ export const morningDigestJob: Job = {
     // A rung is told once (its key claimed with the digest that told it); the daily overdue rung has a key per day.
     const untold = await claimed.unclaimed(db, morning.map((r) => r.key));
     const rungs = morning.filter((r) => untold.has(r.key));
-    const ladder: DigestEntry[] = rungs.map((r) => {
-        const section = sectionOfReminder(r, now);
-        // 督查: the office sees every overdue case of the unit in its digest.
-      return { caseNo: r.caseNo, section, roles: section === 'overdue' ? [...r.recipients, 'office_head'] : r.recipients };
-    });
-    const entries = [...ladder, ...headDigestEntries(cases, awaiting, now, instant)];
+    const ladder: DigestEntry[] = rungs.map((r) => ({ caseNo: r.caseNo, section: sectionOfReminder(r, now), roles: r.recipients }));
+    // 督查: the office head sees every case of the unit overdue at opening, each morning.
+    const office: DigestEntry[] = cases
+      .filter((c) => c.status === 'OPEN' && c.pausedAt === null && c.dueAt !== null && c.dueAt < instant && c.cls !== 'instruction')
+      .map((c) => ({ caseNo: c.no, section: 'overdue', roles: ['office_head'] }));
+    const entries = [...ladder, ...office, ...headDigestEntries(cases, awaiting, now, instant)];
     if (entries.length === 0) return { entries: 0, sent: 0 };
     // Same entries as a minute ago: every digest they make was claimed then; skip the org read.
     const pass = `morning_digest_pass:${instant.toISOString()}:${createHash('sha256').update(JSON.stringify(entries)).digest('hex')}`;
