@@ -84,6 +84,7 @@ async function main(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
+      startupCheck: true,
       outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },

@@ -50,3 +50,9 @@ export async function recordInboxFailure(db: Tx, key: string, error: string): Pr
   const row = await db.inboxMessage.update({ where: { key }, data: { attempts: { increment: 1 }, lastError: error.slice(0, 1000) } });
   return { attempts: row.attempts, fromUser: row.fromUser };
 }
+
+/** When the last callback was stored (any kind), or null when WeCom has never called: tells whether the callback URL works. */
+export async function lastCallbackAt(db: Db): Promise<Date | null> {
+  const row = await db.inboxMessage.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } });
+  return row?.receivedAt ?? null;
+}

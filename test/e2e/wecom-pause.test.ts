@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueueOutbound } from '../../src/db/outbox.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
+import type { SentMessage } from '../fakes/fake-wecom-server.ts';
 
 const SEND = '/cgi-bin/message/send';
+/** A reply as its person sees it: a text, or a card (a 登记 is answered with the case's card). */
+const shown = (m: SentMessage) => m.content ?? JSON.stringify(m.card);
 const STAFF = ['lihua', 'zhaomin', 'liuyang'];
 
 /** WeCom refusing the app's setup pauses the outbox; nothing is given up, and everything goes once it is fixed. */
@@ -70,7 +73,7 @@ describe('the outbox pauses on WeCom setup errors and drains when fixed', { time
     expect(t.wecom.messages).toHaveLength(30);
     expect(Math.max(...t.wecom.messages.map((m) => m.at)) - fixedAt).toBeLessThanOrEqual(2 * 60_000);
     for (const [k, who] of STAFF.entries()) {
-      const got = t.wecom.messagesTo(who).map((m) => Number(/申请人(\d+)/.exec(m.content ?? '')?.[1]));
+      const got = t.wecom.messagesTo(who).map((m) => Number(/申请人(\d+)/.exec(shown(m))?.[1]));
       expect(got).toEqual(Array.from({ length: 10 }, (_, i) => i * STAFF.length + k));
     }
     expect(await t.database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
@@ -148,7 +151,7 @@ describe('the outbox pauses on WeCom setup errors and drains when fixed', { time
     expect(await t.database.prisma.outboxMessage.count({ where: { gaveUpAt: { not: null } } })).toBe(0);
     t.wecom.lift();
     await walk(t, 2 * 60_000, 10_000);
-    const contents = t.wecom.messages.map((m) => m.content);
+    const contents = t.wecom.messages.map(shown);
     expect(contents).toHaveLength(15);
     expect(new Set(contents).size).toBe(15);
     expect(await t.database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);

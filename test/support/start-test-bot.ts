@@ -45,7 +45,7 @@ export interface TestBot {
 
 /** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
 export async function startTestBot(
-  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions } = {},
+  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions; startupCheck?: boolean } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
@@ -54,7 +54,7 @@ export async function startTestBot(
   if (!org.ok) throw new Error(org.errors.join('\n'));
   await applyOrg(database.prisma, org.org, clock.now());
 
-  const wecom = await startFakeWeComApiServer({ ...options.fake, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, now: () => clock.now().getTime() });
+  const wecom = await startFakeWeComApiServer({ corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, ...options.fake, now: () => clock.now().getTime() });
   const logLines: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
   // As in production: no retries inside the client (the outbox retries), time from the test's clock.
@@ -83,6 +83,7 @@ export async function startTestBot(
       publicBaseUrl: PUBLIC_BASE_URL,
       api,
       ...(options.outbox && { outbox: options.outbox }),
+      ...(options.startupCheck && { startupCheck: true }),
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     0,
