@@ -8,7 +8,8 @@ import type { WeComSettings } from './config.ts';
 import { createWeComApiClient, type WeComApiClient } from './wecom/api-client.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { registerWeComCallback } from './http/routes/wecom-callback.ts';
-import { lastCallbackAt, storeInbound } from './db/inbox.ts';
+import { lastCallbackAt, storeInbound, storeUnparsed } from './db/inbox.ts';
+import { registerInboxApi } from './http/routes/inbox-api.ts';
 import { checkWeComAtStartup } from './wecom/startup-check.ts';
 import { registerHealth } from './http/routes/health.ts';
 import { registerCasesApi, requireAdmin } from './http/routes/cases-api.ts';
@@ -106,7 +107,9 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerHealth(router, db, () => outbox.health());
     registerWeComCallback(router, {
       crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
+      agentId: wecom.agentId,
       store: (row) => storeInbound(database, row),
+      storeUnparsed: (row) => storeUnparsed(database, row),
       log: log.child({ component: 'callback' }),
       onStored: (key, fromUser) => {
         if (deps.workInbox !== false) inbox.enqueue(key, fromUser);
@@ -115,6 +118,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     });
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
+    registerInboxApi(router, { db });
     registerNoticePage(router, { db, publicBaseUrl: deps.publicBaseUrl });
     registerComplaintsApi(router, { db, clock });
     registerAccountabilityApi(router, { db });

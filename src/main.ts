@@ -33,6 +33,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger({ level: config.logLevel });
+  // Whatever escapes is logged where the operator looks before the process goes (Node would print
+  // only a stack to stderr); a supervisor restarts it and recover() resumes the inbox.
+  process.on('unhandledRejection', (reason) => {
+    log.fatal({ err: reason }, 'unhandled promise rejection; exiting');
+    process.exit(1);
+  });
+  process.on('uncaughtException', (err) => {
+    log.fatal({ err }, 'uncaught exception; exiting');
+    process.exit(1);
+  });
   const calendar = await loadWorkCalendar(config.calendarDir);
   log.info({ years: calendar.publishedYears(), calendar: calendar.version }, 'working-day calendar loaded');
 

@@ -2,7 +2,7 @@ import type { WorkCalendar } from '../domain/calendar/work-calendar.ts';
 import { isStaff, type Actor } from '../domain/org/actor.ts';
 import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
-import { loadActor } from '../db/org-repository.ts';
+import { canonicalUserid, loadActor } from '../db/org-repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
@@ -31,7 +31,10 @@ export interface MessageDeps {
  * together, keyed by the inbox key so that a second run changes nothing. A typed command, a card
  * button and a menu item all become a command for runCommand.
  */
-export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string, msg: InboundMessage, now: Date): Promise<void> {
+export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string, inbound: InboundMessage, now: Date): Promise<void> {
+  // From here on the sender is spelled as the roster spells them: card addressees, handlers and
+  // replies compare userids exactly, while WeCom ignores their case.
+  const msg = { ...inbound, fromUser: await canonicalUserid(tx, inbound.fromUser) };
   const outgoing: OutboundMessage[] = [];
   // A reply already shown on the tapped card ({ shownOnCard }) is not sent again.
   const reply = (answer: Reply) => {
@@ -56,6 +59,10 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     }
     case 'menu_click':
       reply(await runMenuItem(await context(), msg.eventKey));
+      break;
+    case 'contact_change':
+    case 'approval_change':
+      // Worked by the contacts sync and the leave sync (src/use-cases), not by the conversation.
       break;
     case 'other':
       if (msg.msgType !== 'event') reply(GENERAL.nonText);

@@ -2,6 +2,7 @@ import { clip } from '../shared/clip.ts';
 import { COMMAND_WORDS, commandNamed, type Command } from './command-registry.ts';
 import type { ParseContext, ParseError } from './parsing/parse-error.ts';
 import { subToken, tokenize, type Token } from './parsing/tokens.ts';
+import { overLongFields } from './parsing/field-limits.ts';
 
 export type { Command } from './command-registry.ts';
 export type { ParseContext, ParseError, ParseErrorCode } from './parsing/parse-error.ts';
@@ -27,6 +28,8 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   const args = found.glued ? [found.glued, ...tokens.slice(1)] : tokens.slice(1);
   const parsed = spec.parse(args, ctx);
   if (!parsed.ok) return parsed;
+  const tooLong = overLongFields(parsed.fields);
+  if (tooLong.length > 0) return { ok: false, errors: tooLong.map((f) => ({ code: 'field_too_long', params: { command: spec.name, ...f } })) };
   return { ok: true, command: { type: spec.name, ...parsed.fields } as Command };
 }
 

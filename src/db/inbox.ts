@@ -56,3 +56,16 @@ export async function lastCallbackAt(db: Db): Promise<Date | null> {
   const row = await db.inboxMessage.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } });
   return row?.receivedAt ?? null;
 }
+
+const INSERT_UNPARSED = `INSERT INTO "InboxMessage" ("key", "kind", "fromUser", "payload", "processedAt", "lastError") VALUES ($1, 'unparsed', $2, $3::jsonb, now(), $4) ON CONFLICT ("key") DO NOTHING`;
+
+/** Keeps a signed callback that could not be read, already "processed" so that no worker takes it. */
+export async function storeUnparsed(database: Pick<Database, 'execute'>, row: { key: string; fromUser: string; raw: string; reason: string }): Promise<boolean> {
+  return (await database.execute(INSERT_UNPARSED, [row.key, row.fromUser, JSON.stringify({ raw: row.raw }), row.reason.slice(0, 1000)])) === 1;
+}
+
+/** The callbacks that could not be read, newest first, for the operator. */
+export async function listUnparsed(db: Db, limit = 100): Promise<{ key: string; fromUser: string; receivedAt: Date; reason: string; raw: string }[]> {
+  const rows = await db.inboxMessage.findMany({ where: { kind: 'unparsed' }, orderBy: { receivedAt: 'desc' }, take: limit });
+  return rows.map((r) => ({ key: r.key, fromUser: r.fromUser, receivedAt: r.receivedAt, reason: r.lastError ?? '', raw: String((r.payload as { raw?: unknown }).raw ?? '') }));
+}

@@ -7,8 +7,24 @@ import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks
 import type { Tx } from './transaction.ts';
 
 export async function findActiveStaff(db: Tx, userid: string): Promise<StaffMember | null> {
-  const s = await db.staff.findUnique({ where: { userid } });
+  const s = (await db.staff.findUnique({ where: { userid } })) ?? (await findStaffIgnoringCase(db, userid));
   return s && s.active ? { userid: s.userid, name: s.name, department: s.department } : null;
+}
+
+/** WeCom compares userids without case (docs/PROTOCOL.md §2): a roster's LiHua is a callback's lihua. */
+async function findStaffIgnoringCase(db: Tx, userid: string) {
+  // lower() = lower(), not ILIKE: a userid may hold _ which ILIKE reads as a wildcard.
+  const rows = await db.$queryRaw<{ userid: string }[]>`SELECT "userid" FROM "Staff" WHERE lower("userid") = lower(${userid}) ORDER BY "active" DESC LIMIT 1`;
+  return rows[0] ? db.staff.findUnique({ where: { userid: rows[0].userid } }) : null;
+}
+
+/**
+ * The userid as the roster spells it, for a userid as WeCom sent it (any case); unchanged for someone
+ * not on the roster. Everything after the callback compares userids exactly.
+ */
+export async function canonicalUserid(db: Tx, userid: string): Promise<string> {
+  if (await db.staff.findUnique({ where: { userid }, select: { userid: true } })) return userid;
+  return (await findStaffIgnoringCase(db, userid))?.userid ?? userid;
 }
 
 export async function listActiveStaff(db: Tx): Promise<StaffMember[]> {
@@ -137,8 +153,8 @@ export async function loadActor(db: Tx, userid: string): Promise<Actor> {
   const roles = new Set<OrgRole>(['staff']);
   const office = departments.find((d) => d.key === settings.office);
   if (office && isOfficeMember(office, me)) roles.add('office');
-  if (departments.some((d) => d.head === userid)) roles.add('head');
-  if (departments.some((d) => d.leader === userid)) roles.add('leader');
-  if (settings.principal === userid) roles.add('principal');
+  if (departments.some((d) => d.head === me.userid)) roles.add('head');
+  if (departments.some((d) => d.leader === me.userid)) roles.add('leader');
+  if (settings.principal === me.userid) roles.add('principal');
   return { userid: me.userid, name: me.name, department: me.department, roles };
 }

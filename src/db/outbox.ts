@@ -1,6 +1,7 @@
 import type { OutboundKind, OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
+import { safeOutgoing } from '../messages/outgoing-safety.ts';
 
 const SEND_AT_ONCE = new Date(0);
 
@@ -8,7 +9,7 @@ const SEND_AT_ONCE = new Date(0);
 export async function enqueueOutbound(tx: Tx, messages: OutboundMessage[]): Promise<void> {
   if (messages.length === 0) return;
   await tx.outboxMessage.createMany({
-    data: messages.map((m) => ({
+    data: messages.map(safeOutgoing).map((m) => ({
       key: m.key,
       toUser: m.toUser,
       kind: m.kind,

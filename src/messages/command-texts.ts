@@ -127,6 +127,9 @@ export type CommandName = keyof typeof COMMAND_TEXTS;
 
 /** What each field of a command is called when it is missing ("请写上…"). */
 export const FIELD_LABELS: Record<string, string> = {
+  applicant: '当事人',
+  phone: '电话',
+  matter: '事由',
   result: '办理结果',
   target: '转给谁（人名或部门）',
   competentBody: '承办单位',

@@ -27,6 +27,7 @@ export const PARSE_ERROR_CODES = [
   'bad_task_no',
   'bad_progress',
   'bad_days',
+  'field_too_long',
 ] as const;
 export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];
 
@@ -111,6 +112,8 @@ function describe(error: ParseErrorView): string {
       return `“${value}”不是有效的事项编号，请写成 #12 这样的正整数。`;
     case 'missing_field':
       return `请写上${FIELD_LABELS[String(p.field)] ?? '内容'}。`;
+    case 'field_too_long':
+      return `${FIELD_LABELS[String(p.field)] ?? '内容'}太长了（${p.length} 字），请精简到 ${p.max} 字以内，未作更改。`;
     case 'unknown_channel':
       return `渠道“${value}”无法识别，请用 来人、来电、来信 或 网上（不写即为来人）。`;
     case 'missing_category':

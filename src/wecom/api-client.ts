@@ -80,7 +80,9 @@ const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.
 const sendResponse = z.object({
   msgid: z.union([z.string(), z.number()]).transform(String).optional(),
   response_code: z.string().optional(),
-  invaliduser: z.string().optional(),
+  // "a|b" in message/send's answer; the update answers are not documented and the older task-card
+  // update listed them as an array (docs/PROTOCOL.md §7): both are read.
+  invaliduser: z.union([z.string(), z.array(z.string())]).optional(),
 });
 
 export function createWeComApiClient(options: WeComApiClientOptions): WeComApiClient {
@@ -268,8 +270,9 @@ function errcodeOf(res: Record<string, unknown>): number {
   return typeof res['errcode'] === 'number' ? res['errcode'] : 0;
 }
 
-function splitIds(list: string | undefined): string[] {
-  return list ? list.split('|').filter((id) => id.length > 0) : [];
+function splitIds(list: string | string[] | undefined): string[] {
+  const ids = Array.isArray(list) ? list : (list ?? '').split('|');
+  return ids.filter((id) => id.length > 0);
 }
 
 // Only a code, never the error message: fetch errors can quote the URL, which carries the token.

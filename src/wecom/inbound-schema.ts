@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../shared/clean-text.ts';
 
 /**
  * A staff member's text message to the app. `msgId` is kept as a string: it is usually a 64-bit integer
@@ -46,22 +47,57 @@ export interface InboundOther {
   dedupeKey: string;
 }
 
-export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick | InboundOther;
+/**
+ * 通讯录 change (Event=change_contact, 96302), on the contacts callback. Since 2022-08-15 it carries
+ * only ids (UserID, Department / Id): the details are fetched with user/get and department/list.
+ */
+export interface InboundContactChange {
+  kind: 'contact_change';
+  fromUser: string;
+  createTime: number;
+  changeType: string;
+  userId?: string;
+  newUserId?: string;
+  /** Department id of a create_party/update_party/delete_party. */
+  departmentId?: number;
+}
+
+/** An 审批 form changed state (Event=sys_approval_change, 91815): fetch it with getapprovaldetail. */
+export interface InboundApprovalChange {
+  kind: 'approval_change';
+  fromUser: string;
+  createTime: number;
+  spNo: string;
+  spStatus: number;
+  templateId: string;
+  applicant?: string;
+}
+
+export type InboundMessage = InboundText | InboundCardClick | InboundMenuClick | InboundContactChange | InboundApprovalChange | InboundOther;
 
 const digits = z.string().regex(/^\d+$/);
 const nonEmpty = z.string().min(1);
+/** What a person typed, without control characters or bidi overrides (src/shared/clean-text.ts). */
+const typed = z.string().transform(cleanText);
+/** WeCom's MsgId is a 64-bit unsigned number: up to 20 digits, at most 2^64 − 1. */
+const msgId = z
+  .string()
+  .regex(/^\d{1,20}$/)
+  .refine((v) => BigInt(v) <= 0xffffffffffffffffn, 'beyond 64 bits');
+/** Userids are short (up to 64 bytes per the docs); a longer one is not WeCom's. */
+const userid = z.string().min(1).max(64).transform(cleanText).pipe(z.string().min(1));
 const integer = digits.transform(Number);
 
 const commonFields = {
-  FromUserName: nonEmpty,
+  FromUserName: userid,
   CreateTime: integer,
   MsgType: nonEmpty,
 };
 
 const rawText = z.object({
   ...commonFields,
-  Content: z.string(),
-  MsgId: nonEmpty,
+  Content: typed,
+  MsgId: msgId,
   AgentID: integer,
 });
 
@@ -85,9 +121,31 @@ const rawMenuClick = z.object({
 const rawOther = z.object({
   ...commonFields,
   Event: z.string().optional(),
-  MsgId: nonEmpty.optional(),
+  MsgId: msgId.optional(),
   // Empty or odd AgentID on an uninterpreted message is not worth rejecting the whole callback.
   AgentID: z.string().optional(),
+});
+
+const optionalUserid = z.string().max(64).transform(cleanText).optional();
+const rawContactChange = z.object({
+  ...commonFields,
+  ChangeType: z.string().min(1).max(64),
+  UserID: optionalUserid,
+  NewUserID: optionalUserid,
+  Id: integer.optional(),
+});
+
+const rawApprovalChange = z.object({
+  ...commonFields,
+  ApprovalInfo: z
+    .object({
+      SpNo: z.string().regex(/^\d{1,32}$/).optional(),
+      SpNoStr: z.string().regex(/^\d{1,32}$/).optional(),
+      SpStatus: integer,
+      TemplateId: z.string().min(1).max(128),
+      Applyer: z.object({ UserId: optionalUserid }).optional(),
+    })
+    .refine((i) => i.SpNo !== undefined || i.SpNoStr !== undefined, 'SpNo missing'),
 });
 
 /**
@@ -116,6 +174,32 @@ export function toInboundMessage(fields: Record<string, unknown>): InboundMessag
     const r = rawMenuClick.parse(fields);
     return { kind: 'menu_click', fromUser: r.FromUserName, createTime: r.CreateTime, eventKey: r.EventKey, agentId: r.AgentID };
   }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'change_contact') {
+    const r = rawContactChange.parse(fields);
+    return {
+      kind: 'contact_change',
+      fromUser: r.FromUserName,
+      createTime: r.CreateTime,
+      changeType: r.ChangeType,
+      ...(r.UserID !== undefined && { userId: r.UserID }),
+      ...(r.NewUserID !== undefined && { newUserId: r.NewUserID }),
+      ...(r.Id !== undefined && { departmentId: r.Id }),
+    };
+  }
+  if (fields['MsgType'] === 'event' && fields['Event'] === 'sys_approval_change') {
+    const r = rawApprovalChange.parse(fields);
+    const info = r.ApprovalInfo;
+    return {
+      kind: 'approval_change',
+      fromUser: r.FromUserName,
+      createTime: r.CreateTime,
+      // SpNoStr (2025) is the string form of SpNo; either names the form.
+      spNo: info.SpNoStr ?? info.SpNo ?? '',
+      spStatus: info.SpStatus,
+      templateId: info.TemplateId,
+      ...(info.Applyer?.UserId !== undefined && { applicant: info.Applyer.UserId }),
+    };
+  }
   const r = rawOther.parse(fields);
   const agentId = r.AgentID !== undefined && /^\d+$/.test(r.AgentID) ? Number(r.AgentID) : undefined;
   const partial = { fromUser: r.FromUserName, createTime: r.CreateTime, msgType: r.MsgType, event: r.Event, msgId: r.MsgId };
@@ -143,6 +227,11 @@ export function dedupeKeyOf(msg: InboundMessage): string {
       return `card:${msg.fromUser}:${msg.createTime}:${msg.taskId}:${msg.eventKey}:${msg.responseCode}`;
     case 'menu_click':
       return `menu:${msg.fromUser}:${msg.createTime}:${msg.eventKey}`;
+    // System events share a sender (sys) and often a second: their own ids tell them apart.
+    case 'contact_change':
+      return `contact:${msg.createTime}:${msg.changeType}:${msg.userId ?? ''}:${msg.newUserId ?? ''}:${msg.departmentId ?? ''}`;
+    case 'approval_change':
+      return `approval:${msg.spNo}:${msg.spStatus}`;
     case 'other':
       return msg.dedupeKey;
   }
@@ -179,6 +268,24 @@ export const inboundMessageSchema = z.discriminatedUnion('kind', [
     createTime: z.number().int(),
     eventKey: nonEmpty,
     agentId: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('contact_change'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    changeType: nonEmpty,
+    userId: z.string().optional(),
+    newUserId: z.string().optional(),
+    departmentId: z.number().int().optional(),
+  }),
+  z.object({
+    kind: z.literal('approval_change'),
+    fromUser: nonEmpty,
+    createTime: z.number().int(),
+    spNo: nonEmpty,
+    spStatus: z.number().int(),
+    templateId: nonEmpty,
+    applicant: z.string().optional(),
   }),
   z.object({
     kind: z.literal('other'),

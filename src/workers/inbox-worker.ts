@@ -8,6 +8,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import type { InboundMessage } from '../wecom/inbound-schema.ts';
 import { GENERAL } from '../messages/general.ts';
+import { isDatabaseUnavailable } from '../db/database-errors.ts';
 
 export type MessageHandler = (tx: Tx, key: string, msg: InboundMessage, now: Date) => Promise<void>;
 
@@ -36,6 +37,10 @@ interface Lane {
 export class InboxWorker {
   private readonly lanes: Lane[];
   private readonly queued = new Set<string>();
+  /** Sender of each message still to be worked (its lane, for a retry). */
+  private readonly senders = new Map<string, string>();
+  /** Consecutive tries of a message that found the database away. */
+  private readonly unavailableStreak = new Map<string, number>();
   private stopped = false;
   private sweep: NodeJS.Timeout | null = null;
 
@@ -47,11 +52,14 @@ export class InboxWorker {
   enqueue(key: string, fromUser: string): void {
     if (this.stopped || this.queued.has(key)) return;
     this.queued.add(key);
+    this.senders.set(key, fromUser);
     const lane = this.lanes[laneOf(fromUser, this.lanes.length)]!;
     lane.queue.push(key);
-    lane.running ??= this.drainLane(lane).finally(() => {
-      lane.running = null;
-    });
+    lane.running ??= this.drainLane(lane)
+      .catch((err: unknown) => this.o.log.error({ err }, 'inbox lane stopped on an error'))
+      .finally(() => {
+        lane.running = null;
+      });
   }
 
   /** Everything received but not worked on (after a crash, or another instance's crash). */
@@ -104,6 +112,8 @@ export class InboxWorker {
         await markInboxProcessed(tx, key, now, true);
         return true;
       });
+      this.senders.delete(key);
+      this.unavailableStreak.delete(key);
       if (worked) {
         log.info({ inboxKey: key, ms: Date.now() - started }, 'inbound processed');
         this.o.onProcessed?.();
@@ -113,26 +123,59 @@ export class InboxWorker {
     }
   }
 
+  /**
+   * Never throws: it runs where nothing would catch it. When the database itself is away (a restart),
+   * the failure is not the message's and cannot even be written down: the message is tried again
+   * later, without counting an attempt, until the database answers.
+   */
   private async recordFailure(key: string, err: unknown): Promise<void> {
     const { db, log } = this.o;
-    const ref = randomUUID().slice(0, 8);
-    log.error({ inboxKey: key, ref, err }, 'inbound processing failed');
-    const row = await recordInboxFailure(db, key, `${ref}: ${String((err as Error)?.message ?? err)}`);
-    if (row.attempts < (this.o.maxAttempts ?? 3)) {
-      setTimeout(() => this.enqueue(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
+    const fromUser = this.senders.get(key);
+    if (isDatabaseUnavailable(err)) {
+      log.error({ inboxKey: key, err: errorText(err) }, 'database unavailable while working a message; it will be tried again');
+      this.retryLater(key);
       return;
     }
-    // Set aside for an operator, and tell the sender rather than leave them waiting in silence.
-    await inTransaction(db, async (tx) => {
-      await markInboxProcessed(tx, key, this.o.clock.now(), false);
-      await enqueueOutbound(tx, [{ key: `reply:${key}`, toUser: row.fromUser, kind: 'text', payload: { content: GENERAL.internalError(ref) } }]);
-    });
-    this.o.onProcessed?.();
+    const ref = randomUUID().slice(0, 8);
+    log.error({ inboxKey: key, ref, err }, 'inbound processing failed');
+    try {
+      const row = await recordInboxFailure(db, key, `${ref}: ${errorText(err)}`);
+      if (row.attempts < (this.o.maxAttempts ?? 3)) {
+        this.unavailableStreak.delete(key);
+        setTimeout(() => this.enqueue(key, row.fromUser), 1000 * 2 ** row.attempts).unref();
+        return;
+      }
+      // Set aside for an operator, and tell the sender rather than leave them waiting in silence.
+      await inTransaction(db, async (tx) => {
+        await markInboxProcessed(tx, key, this.o.clock.now(), false);
+        await enqueueOutbound(tx, [{ key: `reply:${key}`, toUser: row.fromUser, kind: 'text', payload: { content: GENERAL.internalError(ref) } }]);
+      });
+      this.senders.delete(key);
+      this.o.onProcessed?.();
+    } catch (recordErr) {
+      log.error({ inboxKey: key, ref, from: fromUser, err: errorText(recordErr) }, 'could not record the failure; the message will be tried again');
+      this.retryLater(key);
+    }
+  }
+
+  /** Capped back-off while the database is away: 0.5 s, 1 s, 2 s … 15 s. */
+  private retryLater(key: string): void {
+    const fromUser = this.senders.get(key);
+    if (fromUser === undefined) return; // recover() or the sweep finds it again
+    const streak = (this.unavailableStreak.get(key) ?? 0) + 1;
+    this.unavailableStreak.set(key, streak);
+    setTimeout(() => this.enqueue(key, fromUser), Math.min(15_000, 500 * 2 ** (streak - 1))).unref();
   }
 }
 
+function errorText(err: unknown): string {
+  return String((err as Error)?.message ?? err);
+}
+
 function laneOf(fromUser: string, lanes: number): number {
+  // WeCom userids ignore case: LiHua and lihua are one person, so one lane.
+  const id = fromUser.toLowerCase();
   let h = 0;
-  for (let i = 0; i < fromUser.length; i++) h = (h * 31 + fromUser.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return h % lanes;
 }

@@ -226,7 +226,7 @@ describe.each(BACKENDS)('refusal filings decided on cards (%s)', (backend) => {
     expect(update?.response).toMatchObject({ errcode: 42022 });
     expect(textsTo('wangqiang', before)).toEqual([expect.stringContaining(`已同意 #${stale.no} 不予办理`)]);
 
-    // A click worked more than 24 h after it came: no doomed update at all, the text straight away.
+    // A click worked more than 72 h after it came: no doomed update at all, the text straight away.
     const callsBefore = t.wecom.calls.length;
     const createTime = Math.floor((t.clock.now().getTime() - 73 * HOUR) / 1000);
     const res = await t.post(t.client.cardClickCallback({ from: 'wangqiang', taskId: late.taskId, eventKey: 'escalate', responseCode: 'old-code', createTime }));
@@ -236,7 +236,7 @@ describe.each(BACKENDS)('refusal filings decided on cards (%s)', (backend) => {
     expect(t.wecom.calls.slice(callsBefore).filter((c) => c.path === '/cgi-bin/message/update_template_card')).toEqual([]);
     expect(t.wecom.messagesTo('wangqiang').at(-1)?.content).toContain(`已将 #${late.no} 上报主要负责人张伟决定`);
 
-    // The leader card's send code is over 24 h old too: the principal's decision leaves it alone.
+    // The leader card's send code is over 72 h old too: the principal's decision leaves it alone.
     const principalTask = late.taskId.replace(/-leader$/, '-principal');
     await click('zhangwei', principalTask, 'approve');
     expect((await caseOf(late.no)).status).toBe('REFUSED');

@@ -1,3 +1,4 @@
+import { cleanText } from '../../shared/clean-text.ts';
 import type Koa from 'koa';
 import type Router from '@koa/router';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
@@ -114,7 +115,7 @@ async function readForm(ctx: Koa.Context): Promise<Record<string, string> | null
     return null;
   }
   const values: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) if (!(k in values)) values[k] = v;
+  for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) if (!(k in values)) values[k] = cleanText(v);
   return values;
 }
 

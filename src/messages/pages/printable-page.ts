@@ -1,9 +1,11 @@
+import { cleanText } from '../../shared/clean-text.ts';
+
 /**
  * The frame of the printable documents the public gets (一次性告知书, 不予受理告知书): read on a phone
  * first (390 px wide, 16 px text, no horizontal scroll), printed cleanly on A4.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
+  return cleanText(text).replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 }
 
 const STYLE = `*{box-sizing:border-box}

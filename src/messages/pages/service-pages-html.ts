@@ -1,11 +1,12 @@
 /** The public service pages (服务承诺, R2): plain HTML, every value from data escaped. */
+import { cleanText } from '../../shared/clean-text.ts';
 import type { ServiceInfo } from '../../domain/org/org-records.ts';
 import { CLASS_ZH } from '../format.ts';
 import { timeLimitLines } from '../guide-replies.ts';
 
 /** Everything that comes from data goes through here: the catalog is typed in by people. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
+  return cleanText(text).replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 const STYLE = `body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.7;color:#222}

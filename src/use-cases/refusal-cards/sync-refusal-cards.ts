@@ -6,8 +6,8 @@ import { cardStateOf, loadRefusalCardView } from './load-refusal-card-view.ts';
 import { buildRefusalCard, type RefusalCardState } from '../../messages/cards/refusal-card.ts';
 import { sendRefusalCard } from './send-refusal-card.ts';
 
-/** docs/PROTOCOL.md §7: a response_code lives 24 h or 72 h depending on the source; 24 h is the safe bound. */
-export const RESPONSE_CODE_TTL_MS = 24 * 3600_000;
+/** docs/PROTOCOL.md §7: a response_code serves one update within 72 h (94945, version of 2025-07-24). */
+export const RESPONSE_CODE_TTL_MS = 72 * 3600_000;
 
 /** The click being answered: its single-use ResponseCode updates the clicker's copy of that card. */
 export interface CardClickAnswer {
@@ -25,11 +25,11 @@ export interface CardClickAnswer {
  * the filing is escalated. Called after each click and each text decision (同意/纠正/上报); it
  * compares states, so calling it again changes nothing.
  *
- * Which response_code updates which card (each code works once, for 24 h):
+ * Which response_code updates which card (each code works once, for 72 h):
  * - The clicked card is updated with the click's own code, always: the clicker sees the outcome,
  *   or the real state when the click changed nothing.
  * - Any other card (a decision made by text, or the leader's card after the principal decided)
- *   is updated with the code message/send returned for it, if it is unused and under 24 h old.
+ *   is updated with the code message/send returned for it, if it is unused and under 72 h old.
  *   Otherwise it stays as it is: everyone concerned also gets the outcome as text (the decider's
  *   reply, decideRefusal's notices), so no extra message is sent.
  * - 予以纠正 spends its click's code on the "请回复纠正意见" state. When the instruction then

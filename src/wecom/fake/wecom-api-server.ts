@@ -41,7 +41,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   const responseCodeTtlMs = options.responseCodeTtlMs ?? 72 * 3600_000;
   const faults = createFakeFaults(now);
   const duplicates = createDuplicateIndex(now);
-  const knownUsers = options.knownUsers ? new Set(options.knownUsers) : undefined;
+  const knownUsers = options.knownUsers ? new Set(options.knownUsers.map((u) => u.toLowerCase())) : undefined;
 
   const tokenExpiresInSec = options.tokenExpiresInSec ?? 7200;
   let issuedTokenCount = 0;
@@ -90,7 +90,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     if (typeof touserField !== 'string' || touserField.length === 0) throw new ApiFailure(40058, 'touser required (toparty/totag not supported by the fake)');
     const requested = touserField.split('|').filter((u) => u.length > 0);
     if (requested.length === 0 || requested.length > 1000) throw new ApiFailure(40058, 'touser must list 1..1000 userids');
-    const invalid = knownUsers ? requested.filter((u) => u !== '@all' && !knownUsers.has(u)) : [];
+    const invalid = knownUsers ? requested.filter((u) => u !== '@all' && !knownUsers.has(u.toLowerCase())) : [];
     const valid = requested.filter((u) => !invalid.includes(u));
     if (valid.length === 0) throw new ApiFailure(81013, 'user & party & tag all invalid');
 
@@ -324,12 +324,12 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     get issuedTokenCount() {
       return issuedTokenCount;
     },
-    messagesTo: (userid) => messages.filter((m) => m.touser.includes(userid) || m.touser.includes('@all')),
+    messagesTo: (userid) => messages.filter((m) => sentTo(m.touser, userid)),
     findCard: (taskId) => cards.get(taskId),
     issueClickResponseCode(taskId, userid) {
       const card = cards.get(taskId);
       if (!card) throw new Error(`fake WeCom: no card with task_id ${taskId}`);
-      if (!card.touser.includes(userid) && !card.touser.includes('@all')) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
+      if (!sentTo(card.touser, userid)) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
     },
     rememberCard({ taskId, touser, card, at }) {
@@ -414,4 +414,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** WeCom ignores the case of userids (90195): LiHua and lihua are one member. */
+function sentTo(touser: string[], userid: string): boolean {
+  const id = userid.toLowerCase();
+  return touser.some((u) => u === '@all' || u.toLowerCase() === id);
 }

@@ -74,10 +74,12 @@ describe('parseCommand never throws', () => {
     expectTotal(text);
   });
 
-  it('keeps a 10k-character 事由 whole', () => {
-    const matter = '很长的事由'.repeat(2000);
+  it('keeps a 事由 at its bound whole and refuses a 10k-character one (issue 14 item 9)', () => {
+    const matter = '很长的事由'.repeat(60);
     const result = parseCommand(`登记 来电 咨询 张三 ${matter}`, { now: NOW });
     expect(result.ok && result.command.type === 'register' && result.command.matter).toBe(matter);
+    const long = parseCommand(`登记 来电 咨询 张三 ${'很长的事由'.repeat(2000)}`, { now: NOW });
+    expect(long).toEqual({ ok: false, errors: [{ code: 'field_too_long', params: { command: 'register', field: 'matter', length: 10_000, max: 300 } }] });
   });
 
   it('parseChinaDateTime never throws on random input, even with an invalid now', () => {
