@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
-      startupCheck: true,
+      startupCheck: config.mode === 'wecom',
       outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
