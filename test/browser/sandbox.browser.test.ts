@@ -41,7 +41,8 @@ describe('the sandbox page in Chromium', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
     });
-  });
+    // A bot, a database and a browser start on a shared two-core machine: the default 60 s is too tight there.
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -92,7 +92,8 @@ describe('npm start: sandbox mode only without WeCom settings', { timeout: 180_0
     expect(after.events.map((e) => e.id)).toEqual(before.events.map((e) => e.id));
     const other = (await (await fetch(`${second.base}/sandbox/api/history?userid=luwei`)).json()) as { events: unknown[] };
     expect(other.events).toEqual([]);
-  }, 180_000);
+    // Two start-ups of main.ts (each allowed 90 s above) and a shutdown, on a loaded machine.
+  }, 300_000);
 
   it('with WeCom settings has no sandbox at all', async () => {
     const main = await startMain({

@@ -280,6 +280,12 @@ $('messages').addEventListener('click', (e) => {
   openBeside(url, a.textContent ?? '');
 });
 
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  if (!$('side-panel').hidden) closeBeside();
+  closeDrawer();
+  toggleClock(false);
+});
 window.addEventListener('hashchange', choose);
 fetch('/sandbox/api/staff')
   .then((res) => res.json())
