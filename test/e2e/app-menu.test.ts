@@ -42,6 +42,7 @@ describe('the app menu', { timeout: 120_000 }, () => {
     WECOM_TOKEN: TEST_WECOM.token,
     WECOM_ENCODING_AES_KEY: TEST_WECOM.encodingAESKey,
     WECOM_API_BASE: t.wecom.url,
+    SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     PUBLIC_BASE_URL: 'http://bot.test',
   });
 
