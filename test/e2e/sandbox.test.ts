@@ -67,9 +67,10 @@ describe.each(BACKENDS)('the sandbox page and its API (%s)', (backend) => {
       const said = await stream.waitFor((e) => e.event === 'said');
       expect(JSON.parse(said.data)).toMatchObject({ userid: 'lihua', text: '登记 来电 咨询 张三 13800000000 科普项目申报条件' });
       const reply = await stream.waitFor((e) => e.event === 'message' && e.data.includes('#'));
-      const content = JSON.parse(reply.data).content as string;
-      expect(content).toMatch(/#\d+/);
-      expect(t.wecom.messagesTo('lihua').at(-1)?.content).toBe(content);
+      // The reply to 登记 is the case's card, streamed as sent.
+      const card = JSON.parse(reply.data).card as { main_title: { title: string } };
+      expect(card.main_title.title).toMatch(/^已登记 #\d+（咨询，来电）$/);
+      expect(t.wecom.messagesTo('lihua').at(-1)?.card).toEqual(card);
       expect(Number(reply.id)).toBeGreaterThan(Number(said.id));
     } finally {
       stream.close();
