@@ -19,6 +19,7 @@ const E2E = [
   'test/workers/outbox-send-limits.test.ts',
   'test/wecom/api-client.test.ts',
   'test/wecom/fake-wecom-server.test.ts',
+  'test/wecom/fake-faults.test.ts',
   'test/domain/calendar/vectors-timezone.test.ts',
 ];
 const BROWSER = ['test/**/*.browser.test.ts'];

@@ -8,8 +8,9 @@ import type { WeComSettings } from './config.ts';
 import { createWeComApiClient, type WeComApiClient } from './wecom/api-client.ts';
 import { createHttpApp } from './http/create-http-app.ts';
 import { registerWeComCallback } from './http/routes/wecom-callback.ts';
-import { storeInbound, storeUnparsed } from './db/inbox.ts';
+import { lastCallbackAt, storeInbound, storeUnparsed } from './db/inbox.ts';
 import { registerInboxApi } from './http/routes/inbox-api.ts';
+import { checkWeComAtStartup } from './wecom/startup-check.ts';
 import { registerHealth } from './http/routes/health.ts';
 import { registerCasesApi, requireAdmin } from './http/routes/cases-api.ts';
 import { registerNoticePage } from './http/routes/notice-page.ts';
@@ -56,6 +57,8 @@ export interface BotDeps {
    * place every tick themselves through runSchedulerTick and no reminder arrives in the middle of a test.
    */
   cronTicks?: boolean;
+  /** True (main.ts): check gettoken and agent/get at start-up and log what was found (src/wecom/startup-check.ts). */
+  startupCheck?: boolean;
   /** Outbox lanes, lease, back-off and probe intervals (tests shorten them); defaults in OutboxDispatcher. */
   outbox?: OutboxTuning;
   /**
@@ -171,6 +174,9 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
   if (deps.workInbox !== false) inbox.startSweep();
   outbox.start();
+  if (deps.startupCheck === true) {
+    void checkWeComAtStartup({ api, agentId: wecom.agentId, log: log.child({ component: 'wecom-check' }), lastCallbackAt: () => lastCallbackAt(db), callbackUrl: `${deps.publicBaseUrl}/wecom/callback` });
+  }
   const scheduler = startScheduler({
     jobs: ALL_JOBS,
     deps: { db, calendar, policy: deps.reminderPolicy ?? DEFAULT_REMINDER_POLICY, publicBaseUrl: deps.publicBaseUrl },

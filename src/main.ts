@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
+      startupCheck: config.mode === 'wecom',
       outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       // In the sandbox the look-alike serves the authorize page; the secret is made at start.
       workbench: { oauthBase: sandboxRun ? sandboxRun.fake.url : config.oauthBase, ...(config.sessionSecret && { sessionSecret: config.sessionSecret }) },

@@ -51,6 +51,12 @@ export async function recordInboxFailure(db: Tx, key: string, error: string): Pr
   return { attempts: row.attempts, fromUser: row.fromUser };
 }
 
+/** When the last callback was stored (any kind), or null when WeCom has never called: tells whether the callback URL works. */
+export async function lastCallbackAt(db: Db): Promise<Date | null> {
+  const row = await db.inboxMessage.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } });
+  return row?.receivedAt ?? null;
+}
+
 const INSERT_UNPARSED = `INSERT INTO "InboxMessage" ("key", "kind", "fromUser", "payload", "processedAt", "lastError") VALUES ($1, 'unparsed', $2, $3::jsonb, now(), $4) ON CONFLICT ("key") DO NOTHING`;
 
 /** Keeps a signed callback that could not be read, already "processed" so that no worker takes it. */

@@ -59,16 +59,25 @@ export async function claimDueOutbound(db: Db, opts: { owner: string; now: Date;
 }
 
 /**
- * Just before a send: true when the claim is still this dispatcher's and fresh, and then it runs a full
- * lease from now. A claim that went stale may have been taken by another instance: that one sends it.
+ * Just before a send: when the claim is still this dispatcher's and fresh, it runs a full lease from now,
+ * and the answer is when the row was first tried before this try (null: this is the first), read from
+ * the database, not from the claimed copy: a try whose outcome the database never heard of (it was down)
+ * still counts. A claim that went stale may have been taken by another instance: null, that one sends it.
  */
-export async function renewClaim(db: Db, o: { id: bigint; owner: string; now: Date; leaseMs: number }): Promise<boolean> {
+export async function renewClaim(db: Db, o: { id: bigint; owner: string; now: Date; leaseMs: number }): Promise<{ firstTriedAt: Date | null } | null> {
   const staleBefore = new Date(o.now.getTime() - o.leaseMs);
-  const n = await db.$executeRaw`
-    UPDATE "OutboxMessage" SET "claimedAt" = ${o.now}, "firstTriedAt" = COALESCE("firstTriedAt", ${o.now})
-    WHERE "id" = ${o.id} AND "claimedBy" = ${o.owner} AND "claimedAt" >= ${staleBefore}
-      AND "sentAt" IS NULL AND "gaveUpAt" IS NULL`;
-  return n === 1;
+  const rows = await db.$queryRaw<{ firstTriedAt: Date | null }[]>`
+    WITH "before" AS (
+      SELECT "id", "firstTriedAt" FROM "OutboxMessage"
+      WHERE "id" = ${o.id} AND "claimedBy" = ${o.owner} AND "claimedAt" >= ${staleBefore}
+        AND "sentAt" IS NULL AND "gaveUpAt" IS NULL
+      FOR UPDATE
+    )
+    UPDATE "OutboxMessage" AS m SET "claimedAt" = ${o.now}, "firstTriedAt" = COALESCE(m."firstTriedAt", ${o.now})
+    FROM "before" WHERE m."id" = "before"."id"
+    RETURNING "before"."firstTriedAt" AS "firstTriedAt"`;
+  const row = rows[0];
+  return row ? { firstTriedAt: row.firstTriedAt === null ? null : new Date(row.firstTriedAt) } : null;
 }
 
 /** Gives claimed rows back untouched (a paused or stopping dispatcher): they keep their place in the queue. */

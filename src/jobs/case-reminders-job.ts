@@ -13,7 +13,7 @@ import { renderCaseReminder } from '../messages/reminder-replies.ts';
 import { buildCaseCard } from '../messages/cards/case-card.ts';
 import { insertActionCard } from '../db/action-card-repository.ts';
 import { findCase } from '../db/case-repository.ts';
-import { findService, staffNames } from '../db/org-repository.ts';
+import { findService } from '../db/org-repository.ts';
 import { isMorningReminder, morningDigestInstant } from '../domain/reminders/morning-digest.ts';
 import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
@@ -65,7 +65,7 @@ async function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: 
     caseNo: r.caseNo,
     kind: r.kind,
     toUsers: people.map((p) => p.userid),
-    messages: await Promise.all(people.map((p) => messageFor(deps, r, c, p, renderCaseReminder(kind, c, p, names, now, extra)))),
+    messages: await Promise.all(people.map((p) => messageFor(deps, r, c, p, renderCaseReminder(kind, c, p, names, now, extra), names))),
     onWon: async (tx: Tx) => {
       for (const p of people) if (p.role === 'handler') await insertActionCard(tx, { taskId: await cardTaskId(tx, 'cs', r.key, p.userid), toUser: p.userid, kind: 'case', caseNo: c.no, at: now });
       if (r.kind === 'overdue' || r.kind === 'overdue_leader') await recordOverdue(tx, { ...c, dueAt: r.dueAt }, now, responsibleIn(org, c.handler));
@@ -73,13 +73,12 @@ async function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: 
   };
 }
 
-async function messageFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, p: Recipient, text: string): Promise<OutboundMessage> {
+async function messageFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, p: Recipient, text: string, names: Map<string, string>): Promise<OutboundMessage> {
   const key = `${r.key}:${p.userid}`;
   const full = p.role === 'handler' ? await findCase(deps.db, c.no) : null;
   if (!full) return { key, toUser: p.userid, kind: 'text', payload: { content: text } };
   const taskId = await cardTaskId(deps.db, 'cs', r.key, p.userid);
   const service = full.serviceCode ? await findService(deps.db, full.serviceCode) : null;
-  const names = await staffNames(deps.db, [full.handler, full.firstResponder]);
   const title = text.split('\n')[0]!;
   const card = buildCaseCard(taskId, { case: full, service, names, now: deps.now, publicBaseUrl: deps.publicBaseUrl, title });
   return caseCardMessage(key, p.userid, card, text);

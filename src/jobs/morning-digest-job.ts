@@ -36,14 +36,16 @@ export const morningDigestJob: Job = {
     if (!instant) return { entries: 0, sent: 0 };
     const [cases, filings] = await Promise.all([loadCasesDueBy(db, reminderHorizon(calendar, now)), loadFilingsWithClocks(db, now, now)]);
     const awaiting = filings.filter((f) => f.status !== 'approved').map((f) => ({ no: f.caseNo, since: f.escalatedAt ?? f.createdAt }));
-    const ladder: DigestEntry[] = dueReminders(cases, now, calendar, policy)
-      .filter((r) => isMorningReminder(r, instant))
-      .map((r) => {
-        const section = sectionOfReminder(r, now);
-        // 督查: the office sees every overdue case of the unit in its digest.
-        return { caseNo: r.caseNo, section, roles: section === 'overdue' ? [...r.recipients, 'office_head'] : r.recipients };
-      });
-    const entries = [...ladder, ...headDigestEntries(cases, awaiting, now, instant)];
+    const morning = dueReminders(cases, now, calendar, policy).filter((r) => isMorningReminder(r, instant));
+    // A rung is told once (its key claimed with the digest that told it); the daily overdue rung has a key per day.
+    const untold = await claimed.unclaimed(db, morning.map((r) => r.key));
+    const rungs = morning.filter((r) => untold.has(r.key));
+    const ladder: DigestEntry[] = rungs.map((r) => ({ caseNo: r.caseNo, section: sectionOfReminder(r, now), roles: r.recipients }));
+    // 督查: the office head sees every case of the unit overdue at opening, each morning.
+    const office: DigestEntry[] = cases
+      .filter((c) => c.status === 'OPEN' && c.pausedAt === null && c.dueAt !== null && c.dueAt < instant && c.cls !== 'instruction')
+      .map((c) => ({ caseNo: c.no, section: 'overdue', roles: ['office_head'] }));
+    const entries = [...ladder, ...office, ...headDigestEntries(cases, awaiting, now, instant)];
     if (entries.length === 0) return { entries: 0, sent: 0 };
     // Same entries as a minute ago: every digest they make was claimed then; skip the org read.
     const pass = `morning_digest_pass:${instant.toISOString()}:${createHash('sha256').update(JSON.stringify(entries)).digest('hex')}`;
@@ -84,8 +86,15 @@ export const morningDigestJob: Job = {
       };
       claims.push({ key, caseNo: null, kind: 'morning_digest', toUsers: [userid], messages: [{ key: `${key}:msg`, toUser: userid, kind: 'template_card', payload: { card, fallback } }], onWon });
     }
+    // The rungs this digest told, claimed in the same transaction: a later morning does not tell them again.
+    const told = new Set(claims.flatMap((c) => c.toUsers));
+    for (const r of rungs) {
+      const c = byNo.get(r.caseNo);
+      const people = c ? resolveRecipients(r.recipients, { handler: c.handler, department: c.department, firstResponder: c.firstResponder }, org).map((p) => p.userid).filter((u) => told.has(u)) : [];
+      claims.push({ key: r.key, caseNo: r.caseNo, kind: r.kind, toUsers: people, messages: [] });
+    }
     const won = await claimReminders(db, claims, now);
     claimed.add([...claims.map((c) => c.key), pass]);
-    return { entries: entries.length, sent: won.length };
+    return { entries: entries.length, sent: won.filter((k) => k.startsWith('morning_digest:')).length };
   },
 };

@@ -23,3 +23,11 @@ export function wecomSetupFix(errcode: number): string {
         : `WeCom refused the app's setup with errcode ${errcode}: see the global error codes (developer.work.weixin.qq.com/document/path/90313).`;
   }
 }
+
+/** What the start-up check of WeCom (src/wecom/startup-check.ts) logs when the app is set up wrong. */
+export const WECOM_CHECK_TEXTS = {
+  closed: 'WeCom start-up check: the app is disabled (停用) in the admin console; nobody can reach it.',
+  nobodyVisible: "WeCom start-up check: the app sees nobody: set its visible range (应用管理 → the app → 可见范围).",
+  noCallback: 'WeCom start-up check: no callback has ever arrived; set the receive-message URL (应用管理 → the app → 接收消息 → 设置API接收) to this address, with WECOM_TOKEN and WECOM_ENCODING_AES_KEY.',
+  unreachable: 'WeCom could not be reached: check the network path to WECOM_API_BASE; replies stay queued meanwhile.',
+} as const;

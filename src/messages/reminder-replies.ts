@@ -105,7 +105,9 @@ export function digestTitle(now: Date): string {
 /** One case in a digest: who, what, who handles it, by when (or where it stands). */
 export function digestLine(c: DigestView[keyof DigestView][number], names: Names, now: Date, matterChars = 16): string {
   const tail = 'statusZh' in c ? `｜${c.statusZh}` : c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '';
-  return `#${c.no} ${c.applicant}：${clip(c.matter, matterChars)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
+  // 限时办结制 §5: a 请示's deadline is never shown without what happens when it passes.
+  const deemed = c.cls === 'instruction' && !('statusZh' in c) ? `（${DEEMED_WARNING}）` : '';
+  return `#${c.no} ${c.applicant}：${clip(c.matter, matterChars)}｜承办人 ${nameOf(names, c.handler)}${tail}${deemed}`;
 }
 
 /** The morning digest of one person: every section that has cases, each cut to fit WeCom's 2048 bytes. */

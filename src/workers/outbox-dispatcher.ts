@@ -222,11 +222,12 @@ export class OutboxDispatcher {
     const { db, log, clock } = this.o;
     const started = Date.now();
     const now = clock.now();
-    if (!(await renewClaim(db, { id: row.id, owner: this.owner, now, leaseMs: this.leaseMs }))) {
+    const claim = await renewClaim(db, { id: row.id, owner: this.owner, now, leaseMs: this.leaseMs });
+    if (!claim) {
       log.warn({ outboxId: String(row.id) }, 'outbound claim lapsed before its send; left to whoever holds it');
       return 'failed';
     }
-    const firstTriedAt = row.firstTriedAt === null ? null : new Date(row.firstTriedAt);
+    const { firstTriedAt } = claim;
     try {
       const result = await this.deliver(row, firstTriedAt, now);
       await markSent(db, row.id, this.owner, clock.now(), result);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
 import { OFFICE_WEEK_ORG, inboxOf, register } from '../support/lifecycle-helpers.ts';
-import { at, tickAt } from '../support/reminder-walk.ts';
+import { at, tickAt, headline, textOf } from '../support/reminder-walk.ts';
 
 describe.each(BACKENDS)('the first responder of a referred case (%s)', (backend) => {
   let t: TestBot;
@@ -43,8 +43,9 @@ describe.each(BACKENDS)('the first responder of a referred case (%s)', (backend)
     const { no, mark } = await referred('登记 来人 审核 王五 申报材料');
     // A review is due the next working day, Wednesday 12-02 24:00; overdue on Thursday at opening.
     await tickAt(t, at('2026-12-03T09:00:00'));
-    const told = inboxOf(t, 'lihua').slice(mark).filter((m) => m.includes(`#${no} `));
-    expect(told).toEqual([expect.stringContaining(`【超期提醒】#${no} 已超过办理期限`)]);
-    expect(told[0]).toContain('您是首问责任人，此事项现由宋涛承办。请关注其办理。');
+    // Overdue by opening: on her morning card, once, with who handles it now.
+    const told = t.wecom.messagesTo('lihua').slice(mark).filter((m) => textOf(m).includes(`#${no} `));
+    expect(told.map(headline)).toEqual(['【每日待办汇总】12月3日']);
+    expect(textOf(told[0]!)).toContain(`已超期：#${no} 王五：申报材料｜承办人 宋涛`);
   });
 });

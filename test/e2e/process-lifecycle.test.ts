@@ -94,8 +94,9 @@ describe('the bot as a process: start, graceful stop, recovery after a crash', {
 
     const p = startProcess();
     try {
-      const reply = await until('the recovered reply', async () => wecom.messagesTo('lihua').find((m) => m.content?.includes('孙八')));
-      const no = Number(/#(\d+)/.exec(reply.content!)![1]);
+      const reply = await until('the recovered reply', async () => wecom.messagesTo('lihua').find((m) => JSON.stringify(m.card ?? m.content ?? '').includes('孙八')));
+      // The reply to 登记 is the case's card, titled 已登记 #no（…）.
+      const no = Number(/^已登记 #(\d+)/.exec(String((reply.card!['main_title'] as { title: string }).title))![1]);
       const res = await fetch(`${base()}/api/cases/${no}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       expect((await res.json()).applicant).toBe('孙八');
     } finally {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
-import { at, instants, line, tickAt } from '../support/reminder-walk.ts';
+import { at, instants, line, textOf, tickAt } from '../support/reminder-walk.ts';
 
 /**
  * A fortnight in September 2026 with the make-up workday Sunday 09-20 and 中秋 (Fri 09-25 to Sun
@@ -56,32 +56,33 @@ describe.each(BACKENDS)('a fortnight of deadline reminders (%s)', (backend) => {
     const byCommand = (m: { at: number }) => [...commandTimes].some((c) => m.at >= c && m.at < c + 60_000);
     const reminders = t.wecom.messages.filter((m) => !byCommand(m)).map(line).sort();
     expect(reminders).toEqual([
-      // The working day before the due day is the make-up Sunday.
-      `09-20 09:00 lihua 【到期提醒】#${A} 明天到期`,
-      `09-20 09:00 zhaomin 【到期提醒】#${A} 明天到期`,
+      // The working day before the due day is the make-up Sunday; what falls due by opening comes on one morning card per person.
+      `09-20 09:00 lihua 【每日待办汇总】9月20日`,
+      `09-20 09:00 zhaomin 【每日待办汇总】9月20日`,
       `09-21 09:00 chenjing 【每日待办汇总】9月21日`,
-      `09-21 09:00 lihua 【到期提醒】#${A} 今天到期`,
-      `09-21 09:00 zhaomin 【到期提醒】#${A} 今天到期`,
+      `09-21 09:00 lihua 【每日待办汇总】9月21日`,
+      `09-21 09:00 zhaomin 【每日待办汇总】9月21日`,
       `09-21 15:30 lihua 【到期提醒】#${A} 今天到期，距下班还有 2 小时`,
       `09-21 15:30 zhaomin 【到期提醒】#${A} 今天到期，距下班还有 2 小时`,
-      // Overdue at midnight; routine, so it waits for the office to open.
-      `09-22 09:00 chenjing 【超期提醒】#${A} 已超过办理期限`,
+      // Overdue at midnight; routine, so it waits for the office to open, on the digest; the office head sees it too.
+      `09-22 09:00 chenjing 【每日待办汇总】9月22日`,
       // The overdue case is recorded for the office; 李华 is told, and may explain (申辩) before it decides.
       `09-22 09:00 lihua 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
-      `09-22 09:00 lihua 【超期提醒】#${A} 已超过办理期限`,
-      `09-22 09:00 zhaomin 【超期提醒】#${A} 已超过办理期限`,
-      // Second overdue working day: the leader is told; the others get the digest. 李华 is away.
+      `09-22 09:00 lihua 【每日待办汇总】9月22日`,
+      `09-22 09:00 liuyang 【每日待办汇总】9月22日`,
+      `09-22 09:00 zhaomin 【每日待办汇总】9月22日`,
+      // Second overdue working day: the leader is told, on the digest too. 李华 is away.
       `09-23 09:00 chenjing 【每日待办汇总】9月23日`,
-      `09-23 09:00 wangqiang 【超期提醒】#${A} 已超期 2 个工作日仍未办结`,
+      `09-23 09:00 liuyang 【每日待办汇总】9月23日`,
+      `09-23 09:00 wangqiang 【每日待办汇总】9月23日`,
       `09-23 09:00 zhaomin 【每日待办汇总】9月23日`,
       `09-24 09:00 chenjing 【每日待办汇总】9月24日`,
-      `09-24 09:00 zhaomin 【到期提醒】#${C} 下个工作日到期`,
+      `09-24 09:00 liuyang 【每日待办汇总】9月24日`,
       `09-24 09:00 zhaomin 【每日待办汇总】9月24日`,
       // 中秋 09-25..27: nothing. Monday: 李华 is back.
       `09-28 09:00 chenjing 【每日待办汇总】9月28日`,
-      `09-28 09:00 lihua 【到期提醒】#${C} 今天到期`,
       `09-28 09:00 lihua 【每日待办汇总】9月28日`,
-      `09-28 09:00 zhaomin 【到期提醒】#${C} 今天到期`,
+      `09-28 09:00 liuyang 【每日待办汇总】9月28日`,
       `09-28 09:00 zhaomin 【每日待办汇总】9月28日`,
       `09-28 15:30 lihua 【到期提醒】#${C} 今天到期，距下班还有 2 小时`,
       `09-28 15:30 zhaomin 【到期提醒】#${C} 今天到期，距下班还有 2 小时`,
@@ -89,26 +90,34 @@ describe.each(BACKENDS)('a fortnight of deadline reminders (%s)', (backend) => {
   });
 
   it('says in each message what is due, when, and the one command that ends it', () => {
-    const to = (u: string, head: string) => t.wecom.messagesTo(u).find((m) => line(m).includes(head))!.content!;
-    const dayBefore = to('lihua', `#${A} 明天到期`);
-    expect(dayBefore).toContain('当事人：张三');
-    expect(dayBefore).toContain('办理期限：9月21日（周一）24:00前');
-    expect(dayBefore).toContain(`办结请发送：办结 #${A} 办理结果`);
-    expect(to('zhaomin', `#${A} 明天到期`)).toContain('您是承办人李华的 B 岗');
-    expect(to('chenjing', '已超过办理期限')).toContain(`承办人发送“办结 #${A} 办理结果”后即不再提醒`);
-    expect(to('wangqiang', '已超期 2 个工作日')).toContain('承办人：李华');
-    const covering = to('zhaomin', `#${C} 下个工作日到期`);
-    expect(covering).toContain('承办人李华不在岗，由您顶岗办理');
-    expect(covering).toContain('办理期限：9月28日（周一）24:00前');
+    const to = (u: string, head: string) => t.wecom.messagesTo(u).find((m) => line(m).includes(head))!;
+    // The handler's reminder is the case's card: its facts, the deadline and the command that ends it.
+    const dueSoon = to('lihua', `#${A} 今天到期，距下班还有 2 小时`);
+    expect(dueSoon.msgtype).toBe('template_card');
+    expect(textOf(dueSoon)).toContain('当事人：张三 13800000000');
+    expect(textOf(dueSoon)).toContain('办理期限：9月21日（周一）24:00前');
+    expect(textOf(dueSoon)).toContain(`办结请发送：办结 #${A} 办理结果`);
+    expect(to('zhaomin', `#${A} 今天到期，距下班还有 2 小时`).content).toContain('您是承办人李华的 B 岗');
+    expect(to('zhaomin', `#${C} 今天到期，距下班还有 2 小时`).content).toContain('办理期限：9月28日（周一）24:00前');
   });
 
-  it('lists in each digest what the person has to act on', () => {
-    const digest = (u: string, day: string) => t.wecom.messagesTo(u).find((m) => line(m).includes(`【每日待办汇总】${day}`))!.content!;
-    expect(digest('chenjing', '9月21日')).toMatch(new RegExp(`今日到期 1 件：\\n#${A} 张三：科普项目批复｜承办人 李华`));
-    expect(digest('zhaomin', '9月23日')).toMatch(new RegExp(`已超期 1 件：\\n#${A} `));
+  it('lists in each digest what the person has to act on, each case once', () => {
+    const digest = (u: string, day: string) => textOf(t.wecom.messagesTo(u).find((m) => line(m).includes(`【每日待办汇总】${day}`))!);
+    expect(digest('lihua', '9月20日')).toMatch(new RegExp(`即将到期 1 件\n即将到期：#${A} 张三：科普项目批复｜承办人 李华`));
+    expect(digest('chenjing', '9月21日')).toMatch(new RegExp(`今日到期 1 件\n今日到期：#${A} 张三：科普项目批复｜承办人 李华`));
+    expect(digest('wangqiang', '9月23日')).toMatch(new RegExp(`已超期 1 件\n已超期：#${A} 张三：科普项目批复｜承办人 李华`));
+    expect(digest('zhaomin', '9月23日')).toMatch(new RegExp(`已超期：#${A} `));
+    expect(digest('liuyang', '9月23日')).toMatch(new RegExp(`已超期：#${A} `));
+    // 赵敏 covers 李华 on 09-24: A overdue and C due next (Monday, after 中秋), on one card.
+    const covering = digest('zhaomin', '9月24日');
+    expect(covering).toMatch(new RegExp(`已超期 1 件，即将到期 1 件\n已超期：#${A} .*\n即将到期：#${C} 李四：项目经费批复｜承办人 李华`));
     const monday = digest('chenjing', '9月28日');
-    expect(monday).toMatch(new RegExp(`已超期 1 件：\\n#${A} `));
-    expect(monday).toMatch(new RegExp(`今日到期 1 件：\\n#${C} 李四`));
+    expect(monday).toMatch(new RegExp(`已超期：#${A} `));
+    expect(monday).toMatch(new RegExp(`今日到期：#${C} 李四`));
     expect(monday).toContain('办结请发送：办结 #编号 办理结果');
+    for (const m of t.wecom.messages.filter((x) => line(x).includes('【每日待办汇总】'))) {
+      const nos = (m.card!['horizontal_content_list'] as { value: string }[]).map((r) => r.value.split(' ')[0]);
+      expect(new Set(nos).size, line(m)).toBe(nos.length);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
-import { at, instants, line, tickAt } from '../support/reminder-walk.ts';
+import { at, headline, instants, line, textOf, tickAt } from '../support/reminder-walk.ts';
 
 /**
  * The clocks besides the case ladder, through the real webhook: a request for instructions deemed
@@ -71,9 +71,9 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
     const byCommand = (m: { at: number }) => commandTimes.some((c) => m.at >= c && m.at < c + 60_000);
     const { I, U, R } = no;
     expect(t.wecom.messages.filter((m) => !byCommand(m)).map(line).sort()).toEqual([
-      // 请示 ladder: handler only (no B post); the head's digest leaves out what her own reminder says.
-      `09-20 09:00 chenjing 【到期提醒】#${I} 明天到期`,
-      `09-21 09:00 chenjing 【到期提醒】#${I} 今天到期`,
+      // 请示 ladder: handler only (no B post); what falls due by opening comes on her morning card, once.
+      `09-20 09:00 chenjing 【每日待办汇总】9月20日`,
+      `09-21 09:00 chenjing 【每日待办汇总】9月21日`,
       `09-21 15:30 chenjing 【到期提醒】#${I} 今天到期，距下班还有 2 小时`,
       // Deemed approved at midnight; told when the office opens: handler/head, office head, leader.
       `09-22 09:00 chenjing 【视为同意】请示性事项 #${I} 未在期限（9月21日（周一）24:00）内答复，按限时办结制第五条视为默认同意，由此产生的后果由办理单位科普部负责。`,
@@ -82,9 +82,10 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-22 09:00 chenjing 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
       `09-22 09:00 liuyang 【投诉答复提醒】效能投诉 编号 1 下个工作日到期`,
       `09-22 09:00 liuyang 【视为同意】请示性事项 #${I} 未在期限（9月21日（周一）24:00）内答复，按限时办结制第五条视为默认同意，由此产生的后果由办理单位科普部负责。`,
-      `09-22 09:00 lihua 【紧急】【到期提醒】#${U} 今天到期`,
+      // An urgent case due today, at opening: on the morning card like the rest.
+      `09-22 09:00 lihua 【每日待办汇总】9月22日`,
       `09-22 09:00 wangqiang 【视为同意】请示性事项 #${I} 未在期限（9月21日（周一）24:00）内答复，按限时办结制第五条视为默认同意，由此产生的后果由办理单位科普部负责。`,
-      `09-22 09:00 zhaomin 【紧急】【到期提醒】#${U} 今天到期`,
+      `09-22 09:00 zhaomin 【每日待办汇总】9月22日`,
       `09-22 15:30 lihua 【紧急】【到期提醒】#${U} 今天到期，距下班还有 2 小时`,
       `09-22 15:30 zhaomin 【紧急】【到期提醒】#${U} 今天到期，距下班还有 2 小时`,
       // Urgent: the overdue alert goes at midnight, not at the next opening.
@@ -96,6 +97,8 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
       `09-23 09:00 chenjing 【每日待办汇总】9月23日`,
       // The urgent case's overdue record is told when the office opens, not at midnight.
       `09-23 09:00 lihua 【效能记录】您有 1 条新的效能记录，办公室将据此认定：`,
+      // The office head sees the overdue case on the morning card; those told at midnight do not get it again.
+      `09-23 09:00 liuyang 【每日待办汇总】9月23日`,
       // Filed Tue 16:00: half a working day → Wed 11:30 to the leader; one working day → Wed 15:30 to the principal.
       `09-23 11:30 wangqiang 【待您决定】李华于 9月22日 16:00 报备不予办理 #${R}（当事人：赵六），已过半个工作日，尚未决定。`,
       `09-23 15:30 zhangwei 【待决定提醒】李华于 9月22日 16:00 报备不予办理 #${R}（当事人：赵六），报分管领导王强已过一个工作日，尚未决定。`,
@@ -107,9 +110,12 @@ describe.each(BACKENDS)('the other clocks (%s)', (backend) => {
   });
 
   it('puts what is due today and what waits on a decision in the head digest', () => {
-    const digest = (day: string) => t.wecom.messagesTo('chenjing').find((m) => m.content?.startsWith(`【每日待办汇总】${day}`))!.content!;
-    expect(digest('9月22日')).toMatch(new RegExp(`今日到期 1 件：\\n#${no['U']} 王五：申报材料｜承办人 李华`));
-    expect(digest('9月23日')).toMatch(new RegExp(`待领导决定 1 件：\\n#${no['R']} 赵六：项目批复｜承办人 李华｜不予办理报备中`));
+    const digest = (u: string, day: string) => textOf(t.wecom.messagesTo(u).find((m) => headline(m) === `【每日待办汇总】${day}`)!);
+    expect(digest('chenjing', '9月22日')).toMatch(new RegExp(`今日到期 1 件\\n今日到期：#${no['U']} 王五：申报材料｜承办人 李华`));
+    expect(digest('chenjing', '9月23日')).toMatch(new RegExp(`待领导决定 1 件\\n待领导决定：#${no['R']} 赵六：项目批复｜承办人 李华｜不予办理报备中`));
+    // 陈静 heard of the overdue #U at midnight: her card of 09-23 does not list it again; the office head's does.
+    expect(digest('chenjing', '9月23日')).not.toContain(`#${no['U']} `);
+    expect(digest('liuyang', '9月23日')).toMatch(new RegExp(`已超期 1 件\\n已超期：#${no['U']} 王五`));
   });
 
   it('tells each reminded person the command that ends it', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
 import { OFFICE_WEEK_ORG, register } from '../support/lifecycle-helpers.ts';
-import { at, instants, line, tickAt } from '../support/reminder-walk.ts';
+import { at, headline, instants, line, tickAt } from '../support/reminder-walk.ts';
 
 describe.each(BACKENDS)('reminders before a short deadline (%s)', (backend) => {
   let t: TestBot;
@@ -19,7 +19,7 @@ describe.each(BACKENDS)('reminders before a short deadline (%s)', (backend) => {
   const walk = async (from: string, to: string, step: number, no: number) => {
     const before = t.wecom.messages.length;
     for (const now of instants(at(from), at(to), step)) await tickAt(t, now);
-    return t.wecom.messages.slice(before).filter((m) => m.content?.includes(`#${no} `)).map(line);
+    return t.wecom.messages.slice(before).filter((m) => headline(m).includes(`#${no} `)).map(line);
   };
 
   it('reminds the handler and B two hours before a deadline later the same day', async () => {

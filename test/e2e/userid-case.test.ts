@@ -37,7 +37,8 @@ describe.each(BACKENDS)('userids ignore case, system events keep their own ids (
     const responseCode = t.wecom.issueClickResponseCode(card.taskId!, 'lihua');
     await t.post(t.client.cardClickCallback({ from: 'lihua', taskId: card.taskId!, eventKey: 'confirm', responseCode }));
     await t.bot.settle();
-    expect(t.wecom.messagesTo('lihua').at(-1)?.content).toMatch(/已登记 #\d+/u);
+    // 确认登记 answers with the case's card, titled 已登记 #no（…）.
+    expect((t.wecom.messagesTo('lihua').at(-1)?.card?.['main_title'] as { title?: string } | undefined)?.title).toMatch(/^已登记 #\d+/u);
     expect(await t.database.prisma.case.count({ where: { applicant: '王五' } })).toBe(1);
   });
 

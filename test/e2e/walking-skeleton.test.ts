@@ -43,7 +43,8 @@ describe.each(BACKENDS)('a WeCom message becomes a case (%s)', (backend) => {
     await t.post(req);
     await t.bot.settle();
     expect(await t.database.prisma.case.count()).toBe(before + 1);
-    expect(t.wecom.messagesTo('lihua').filter((m) => m.content?.includes('李四'))).toHaveLength(1);
+    // The reply is the case's card (PROTOCOL.md: 登记 answers with a card); one, not two.
+    expect(t.wecom.messagesTo('lihua').filter((m) => (m.content ?? JSON.stringify(m.card)).includes('李四'))).toHaveLength(1);
   });
 
   it("works each sender's messages in the order they came, several senders at once", async () => {

@@ -66,6 +66,7 @@ export async function startTestBot(
     reachableBaseUrl?: boolean;
     outbox?: OutboxTuning;
     fake?: FakeWeComApiServerOptions;
+    startupCheck?: boolean;
   } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
@@ -76,10 +77,10 @@ export async function startTestBot(
   await applyOrg(database.prisma, org.org, clock.now());
 
   const wecom = await startFakeWeComApiServer({
-    ...options.fake,
     corpId: TEST_WECOM.corpId,
     secret: TEST_WECOM.secret,
     agentId: TEST_WECOM.agentId,
+    ...options.fake,
     now: () => clock.now().getTime(),
     oauthPeople: async () => (await database.prisma.staff.findMany({ where: { active: true }, orderBy: { userid: 'asc' } })).map((s) => ({ userid: s.userid, name: s.name, department: s.department })),
   });
@@ -114,6 +115,7 @@ export async function startTestBot(
       api,
       ...(options.outbox && { outbox: options.outbox }),
       workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET },
+      ...(options.startupCheck && { startupCheck: true }),
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     port,

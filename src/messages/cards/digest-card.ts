@@ -3,6 +3,7 @@
  * and for heads what waits on a leader), a button to open each of the first ones (查 #no), and 我的待办
  * for all. The same digest as text goes out should WeCom refuse the card.
  */
+import { DEEMED_WARNING } from '../case-replies.ts';
 import { digestLine, digestTitle, SECTION_TITLES, type DigestView } from '../reminder-replies.ts';
 import { assertValidCard, CARD_LIMITS, fit } from './validate-card.ts';
 
@@ -13,6 +14,7 @@ const SECTIONS = ['overdue', 'due_today', 'due_next', 'awaiting'] as const;
 
 export function buildDigestCard(taskId: string, view: DigestView, names: ReadonlyMap<string, string>, now: Date): Record<string, unknown> {
   const items = SECTIONS.flatMap((s) => view[s].map((c) => ({ section: s, c })));
+  const deemed = items.filter(({ section, c }) => section !== 'awaiting' && c.cls === 'instruction').map(({ c }) => c);
   const counts = SECTIONS.filter((s) => view[s].length > 0).map((s) => `${SECTION_TITLES[s]} ${view[s].length} 件`);
   // Six rows at most: the first five items, then how many more.
   const shown = items.length > CARD_LIMITS.horizontalItems ? items.slice(0, CARD_LIMITS.horizontalItems - 1) : items;
@@ -23,6 +25,7 @@ export function buildDigestCard(taskId: string, view: DigestView, names: Readonl
     card_type: 'button_interaction',
     source: { desc: '效能助手', desc_color: view.overdue.length > 0 ? 2 : 0 },
     main_title: { title: digestTitle(now), desc: fit(counts.join('，'), CARD_LIMITS.mainTitleDesc) },
+    ...(deemed.length > 0 && { sub_title_text: fit(`请示性事项 ${deemed.map((c) => `#${c.no}`).join('、')}：${DEEMED_WARNING}`, CARD_LIMITS.subTitle) }),
     horizontal_content_list: rows,
     quote_area: { type: 0, title: '也可发送命令', quote_text: view.awaiting.length === items.length ? '查看详情请发送：查 #编号' : '办结请发送：办结 #编号 办理结果' },
     task_id: taskId,
