@@ -24,7 +24,7 @@ import { registerKeyTasksApi } from './http/routes/key-tasks-api.ts';
 import { registerPublicPages } from './http/routes/public-pages.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
-import { OutboxDispatcher } from './workers/outbox-dispatcher.ts';
+import { OutboxDispatcher, type OutboxTuning } from './workers/outbox-dispatcher.ts';
 import { startScheduler, type TickReport } from './jobs/start-scheduler.ts';
 import { ALL_JOBS } from './jobs/all-jobs.ts';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './domain/reminders/reminder-policy.ts';
@@ -50,6 +50,8 @@ export interface BotDeps {
    * place every tick themselves through runSchedulerTick and no reminder arrives in the middle of a test.
    */
   cronTicks?: boolean;
+  /** Outbox lanes, lease, back-off and probe intervals (tests shorten them); defaults in OutboxDispatcher. */
+  outbox?: OutboxTuning;
 }
 
 export interface RunningBot {
@@ -65,14 +67,26 @@ export interface RunningBot {
   runSchedulerTick(now?: Date): Promise<TickReport>;
 }
 
+/** WeCom answers in well under a second; 20 s lets a slow answer arrive instead of being retried. */
+const DEFAULT_SEND_TIMEOUT_MS = 20_000;
+
 /** Wires the bot together and starts serving. The composition root for main.ts and for tests. */
 export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): Promise<RunningBot> {
   const { database, wecom, calendar, clock, log } = deps;
   const db = database.prisma;
   const api =
     deps.api ??
-    createWeComApiClient({ baseUrl: wecom.apiBase, corpId: wecom.corpId, secret: wecom.secret, agentId: wecom.agentId, log: log.child({ component: 'wecom-api' }) });
-  const outbox = new OutboxDispatcher({ db, clock, log: log.child({ component: 'outbox' }), api });
+    createWeComApiClient({
+      baseUrl: wecom.apiBase,
+      corpId: wecom.corpId,
+      secret: wecom.secret,
+      agentId: wecom.agentId,
+      log: log.child({ component: 'wecom-api' }),
+      // One retry layer: the outbox retries, with its back-off and the duplicate check (PROTOCOL.md §10).
+      maxRetries: 0,
+      timeoutMs: deps.outbox?.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
+    });
+  const outbox = new OutboxDispatcher({ sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS, ...deps.outbox, db, clock, log: log.child({ component: 'outbox' }), api });
   const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log };
   const inbox = new InboxWorker({
     db,
@@ -87,7 +101,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   let accepting = true;
   let closeExtras: () => void = () => undefined;
   const app = createHttpApp(log, (router) => {
-    registerHealth(router, db);
+    registerHealth(router, db, () => outbox.health());
     registerWeComCallback(router, {
       crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
       agentId: wecom.agentId,

@@ -25,6 +25,10 @@ export interface Config {
   logLevel: string;
   /** OFFICE_HOURS, China time: routine reminders go out only then, on working days. */
   officeHours: OfficeHours;
+  /** OUTBOX_CONCURRENCY: members the outbox sends to in parallel. */
+  outboxConcurrency: number;
+  /** WECOM_TIMEOUT_MS: how long one WeCom API request may take. */
+  wecomTimeoutMs: number;
 }
 
 const optionalText = z
@@ -51,6 +55,12 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   CALENDAR_DIR: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
+  OUTBOX_CONCURRENCY: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number').refine((v) => Number(v) >= 1 && Number(v) <= 50, 'must be 1-50').optional(),
+  ),
+  WECOM_TIMEOUT_MS: optionalText.pipe(
+    z.string().regex(/^\d+$/, 'must be a number of milliseconds').refine((v) => Number(v) >= 1000 && Number(v) <= 60_000, 'must be 1000-60000').optional(),
+  ),
   OFFICE_HOURS: optionalText.pipe(
     z.string().refine((v) => parseOfficeHours(v) !== null, 'must be HH:MM-HH:MM, opening before closing (e.g. 09:00-17:30)').optional(),
   ),
@@ -102,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarDir: path.resolve(e.CALENDAR_DIR ?? path.join(dataDir, 'calendar')),
     logLevel: e.LOG_LEVEL ?? 'info',
     officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
+    outboxConcurrency: e.OUTBOX_CONCURRENCY === undefined ? 4 : Number(e.OUTBOX_CONCURRENCY),
+    wecomTimeoutMs: e.WECOM_TIMEOUT_MS === undefined ? 20_000 : Number(e.WECOM_TIMEOUT_MS),
   });
 }

@@ -17,6 +17,8 @@ import { shouldRunSandbox } from './sandbox/should-run-sandbox.ts';
 import { startSandbox, type StartedSandbox } from './sandbox/start-sandbox.ts';
 import { sandboxBanner } from './messages/sandbox-texts.ts';
 
+const STOP_DEADLINE_MS = 8_000;
+
 async function main(): Promise<void> {
   // A .env file is optional; variables already in the environment win.
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -79,7 +81,7 @@ async function main(): Promise<void> {
   }
   // Only sandbox mode moves time (the page's time control); a real deployment always runs on the system clock.
   const clock = sandboxRun?.clock ?? systemClock;
-  const sandbox = sandboxRun?.create({ db: database.prisma, calendar, log });
+  const sandbox = sandboxRun?.create({ db: database.prisma, calendar, log, publicBaseUrl: config.publicBaseUrl });
 
   const bot = await startBot(
     {
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
       publicBaseUrl: config.publicBaseUrl,
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
+      outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     config.port,
@@ -108,6 +111,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing work in flight');
+    // Service managers kill after 10-90 s; whatever is still running then is durable and resumes at the next start.
+    setTimeout(() => {
+      log.error({ signal }, 'stop took over 8 s: exiting; unfinished work resumes at the next start');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await bot.stop();
     for (const close of closers) await close();
     await database.close();

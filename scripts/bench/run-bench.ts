@@ -1,9 +1,10 @@
 // npm run bench: acknowledged WeCom callbacks per second and latency for the real bot on PGlite and on
 // PostgreSQL, beside floors measured in the same run (bare Node verify+decrypt; the same plus a raw INSERT).
-// Writes the results into BENCHMARKS.md between the BENCH markers.
+// Writes each section's results into BENCHMARKS.md between that section's markers, so one section can be
+// measured again alone (`npm run bench -- evaluation`) without touching the others' figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { withFreshPgDatabase } from './fresh-pg-database.ts';
@@ -97,57 +98,71 @@ async function measureWork(variant: string, dbUrl?: string): Promise<{ variant: 
   }
 }
 
-const rows: Row[] = [];
-rows.push(...(await measure('bare')));
-rows.push(...(await measure('bare+pglite')));
-rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bare+postgres', url))));
-rows.push(...(await measure('bot+pglite')));
-rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bot+postgres', url))));
-const work = [await measureWork('bot+pglite'), await withFreshPgDatabase('bench', (url) => measureWork('bot+postgres', url))];
+async function acknowledgementSection(): Promise<string> {
+  const rows: Row[] = [];
+  rows.push(...(await measure('bare')));
+  rows.push(...(await measure('bare+pglite')));
+  rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bare+postgres', url))));
+  rows.push(...(await measure('bot+pglite')));
+  rows.push(...(await withFreshPgDatabase('bench', (url) => measure('bot+postgres', url))));
+  const work = [await measureWork('bot+pglite'), await withFreshPgDatabase('bench', (url) => measureWork('bot+postgres', url))];
+  const at10 = (v: string) => rows.find((r) => r.variant === v && r.conns === 10)!;
+  const at50 = (v: string) => rows.find((r) => r.variant === v && r.conns === 50)!;
+  const ratio = (a: string, b: string) => (at10(a).rps / at10(b).rps).toFixed(2);
+  return [
+    `${DURATION} s per measurement after a 2 s warm-up; autocannon in the parent process, each server in its own process.`,
+    '',
+    '| variant | acks/s @10 | p50 / p99 ms @10 | acks/s @50 | p50 / p99 ms @50 | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...['bare', 'bare+pglite', 'bare+postgres', 'bot+pglite', 'bot+postgres'].map((v) => {
+      const a = at10(v);
+      const b = at50(v);
+      return `| ${v} | ${a.rps} | ${a.p50} / ${a.p99} | ${b.rps} | ${b.p50} / ${b.p99} | ${a.errors + b.errors} |`;
+    }),
+    '',
+    `Bot vs raw-INSERT floor at 10 connections: PGlite ${ratio('bot+pglite', 'bare+pglite')}, PostgreSQL ${ratio('bot+postgres', 'bare+postgres')} (goal ≥ 0.50). p99 at 50 connections: PGlite ${at50('bot+pglite').p99} ms, PostgreSQL ${at50('bot+postgres').p99} ms (goal < 25 ms).`,
+    '',
+    'Messages worked end to end after the acknowledgement (command parsed, case and history stored, reply queued), 2,000 `登记` messages from the demo staff in turn (PostgreSQL works four senders at once; PGlite is one connection):',
+    '',
+    '| database | messages | seconds | messages/s |',
+    '|---|---:|---:|---:|',
+    ...work.map((w) => `| ${w.variant.replace('bot+', '')} | ${w.messages} | ${(w.ms / 1000).toFixed(1)} | ${Math.round(w.messages / (w.ms / 1000))} |`),
+  ].join('\n');
+}
 
 // One scheduler tick over 100,000 open cases (issue 5), on both databases.
-const schedulerSection = `One scheduler tick with 100,000 open cases:
+const schedulerSection = async () => `One scheduler tick with 100,000 open cases:
 
 ${schedulerTickTable(await benchSchedulerTick())}`;
 
 // The year's evaluation and a monthly bulletin at 1,000,000 cases (issue 10), on both databases.
-const evaluationSection = `The year's evaluation (JSON and XLSX) and one month's bulletin, with 1,000,000 cases closed in 2026, 100,000 accountability records, 10,000 complaints, 50,000 ratings, 200 staff in 20 departments (median of 3 runs after a warm-up):
+const evaluationSection = async () => `The year's evaluation (JSON and XLSX) and one month's bulletin, with 1,000,000 cases closed in 2026, 100,000 accountability records, 10,000 complaints, 50,000 ratings, 200 staff in 20 departments (median of 3 runs after a warm-up):
 
 ${evaluationTable(await benchEvaluation())}`;
 
-const at10 = (v: string) => rows.find((r) => r.variant === v && r.conns === 10)!;
-const at50 = (v: string) => rows.find((r) => r.variant === v && r.conns === 50)!;
-const ratio = (a: string, b: string) => (at10(a).rps / at10(b).rps).toFixed(2);
-const report = [
-  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${DURATION} s per measurement after a 2 s warm-up; autocannon in the parent process, each server in its own process.`,
-  '',
-  '| variant | acks/s @10 | p50 / p99 ms @10 | acks/s @50 | p50 / p99 ms @50 | errors |',
-  '|---|---:|---:|---:|---:|---:|',
-  ...['bare', 'bare+pglite', 'bare+postgres', 'bot+pglite', 'bot+postgres'].map((v) => {
-    const a = at10(v);
-    const b = at50(v);
-    return `| ${v} | ${a.rps} | ${a.p50} / ${a.p99} | ${b.rps} | ${b.p50} / ${b.p99} | ${a.errors + b.errors} |`;
-  }),
-  '',
-  `Bot vs raw-INSERT floor at 10 connections: PGlite ${ratio('bot+pglite', 'bare+pglite')}, PostgreSQL ${ratio('bot+postgres', 'bare+postgres')} (goal ≥ 0.50). p99 at 50 connections: PGlite ${at50('bot+pglite').p99} ms, PostgreSQL ${at50('bot+postgres').p99} ms (goal < 25 ms).`,
-  '',
-  'Messages worked end to end after the acknowledgement (command parsed, case and history stored, reply queued), 2,000 `登记` messages from the demo staff in turn (PostgreSQL works four senders at once; PGlite is one connection):',
-  '',
-  '| database | messages | seconds | messages/s |',
-  '|---|---:|---:|---:|',
-  ...work.map((w) => `| ${w.variant.replace('bot+', '')} | ${w.messages} | ${(w.ms / 1000).toFixed(1)} | ${Math.round(w.messages / (w.ms / 1000))} |`),
-  '',
-  schedulerSection,
-  '',
-  evaluationSection,
-].join('\n');
+const SECTIONS: Record<string, () => Promise<string>> = {
+  acknowledgement: acknowledgementSection,
+  scheduler: schedulerSection,
+  evaluation: evaluationSection,
+};
 
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
 const file = 'BENCHMARKS.md';
-const current = await readFile(file, 'utf8').catch(() => '');
-const start = '<!-- BENCH:START -->';
-const end = '<!-- BENCH:END -->';
-const block = `${start}\n${report}\n${end}`;
-const next = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`;
-await writeFile(file, next);
-console.log(`\n${report}\n\nWritten to ${file}.`);
+let current = await readFile(file, 'utf8').catch(() => '');
+for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) {
+  // The load average says whether the machine was shared while it ran (2 cores: above 2 means waiting).
+  const machine = `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the start.`;
+  const report = `${machine}\n\n${await SECTIONS[name]!()}`;
+  const start = `<!-- BENCH:${name}:START -->`;
+  const end = `<!-- BENCH:${name}:END -->`;
+  const block = `${start}\n${report}\n${end}`;
+  current = current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), () => block) : `${current.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, current);
+  console.log(`\n${report}\n\nWritten to ${file} (${name}).`);
+}
 process.exit(0);

@@ -39,11 +39,12 @@ export interface CommandContext extends UseCaseContext {
 }
 
 /**
- * The answer to the sender: text; or markdown (the monthly bulletin); or a template card; or
+ * The answer to the sender: text; or markdown (the monthly bulletin); or a template card (with the text
+ * that goes out instead should WeCom refuse the card); or
  * `shownOnCard`: the clicked card's update already shows it (with `text` as its fallback), so no
  * separate message is sent.
  */
-export type Reply = string | { markdown: string } | { card: Record<string, unknown> } | { text: string; shownOnCard: true };
+export type Reply = string | { markdown: string } | { card: Record<string, unknown>; fallback?: string } | { text: string; shownOnCard: true };
 
 export interface CommandSpec<Name extends CommandName = CommandName, Fields extends object = object> {
   readonly name: Name;

@@ -41,7 +41,7 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     const key = `reply:${inboxKey}`;
     if (typeof answer === 'string') outgoing.push({ key, toUser: msg.fromUser, kind: 'text', payload: { content: answer } });
     else if ('markdown' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'markdown', payload: { content: answer.markdown } });
-    else if ('card' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'template_card', payload: { card: answer.card } });
+    else if ('card' in answer) outgoing.push({ key, toUser: msg.fromUser, kind: 'template_card', payload: { card: answer.card, ...(answer.fallback && { fallback: answer.fallback }) } });
   };
   const context = async (): Promise<CommandContext> => contextFor(deps, tx, inboxKey, now, await loadActor(tx, msg.fromUser), outgoing);
 

@@ -1,6 +1,7 @@
 import type { Tx } from './transaction.ts';
 
-export type ActionCardKind = 'suggestion';
+/** suggestion: a command to confirm (used once); case: a case's card (its buttons follow the case); digest: a morning digest. */
+export type ActionCardKind = 'suggestion' | 'case' | 'digest';
 
 export interface ActionCardRecord {
   taskId: string;

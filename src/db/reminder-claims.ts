@@ -44,3 +44,13 @@ export async function claimReminders(db: Db, claims: ReminderClaim[], now: Date)
     return winners.map((w) => w.key);
   });
 }
+
+/**
+ * `caseNo:userid` for every direct reminder about one of `caseNos` sent since `since` (the digest
+ * itself not counted): a person told of a case this morning does not find it in the digest again.
+ */
+export async function remindedSince(db: Db, caseNos: number[], since: Date): Promise<Set<string>> {
+  if (caseNos.length === 0) return new Set();
+  const rows = await db.reminderSent.findMany({ where: { caseNo: { in: caseNos }, at: { gte: since }, NOT: { kind: 'morning_digest' } }, select: { caseNo: true, toUser: true } });
+  return new Set(rows.flatMap((r) => r.toUser.split(',').map((u) => `${r.caseNo}:${u}`)));
+}

@@ -12,10 +12,10 @@ type Names = ReadonlyMap<string, string>;
 /** 限时办结制 §5, said wherever a 请示's deadline is. */
 export const DEEMED_WARNING = '逾期未答复将视为同意';
 
-const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期限暂按法定节假日计算，公布后将复核。';
+export const PROVISIONAL_NOTE = '注：所涉年份的节假日安排尚未公布，期限暂按法定节假日计算，公布后将复核。';
 
 /** The label of a case in a reply: its service or class, and how it came (an internal matter came from within). */
-function caseLabel(c: CaseRecord, service: ServiceInfo | null): string {
+export function caseLabel(c: CaseRecord, service: ServiceInfo | null): string {
   const what = service ? `${service.code} ${service.name}` : CLASS_ZH[c.cls];
   return c.channel === 'internal' ? what : `${what}，${CHANNEL_ZH[c.channel]}`;
 }

@@ -87,30 +87,43 @@ export function renderCaseReminder(
 export interface DigestView {
   overdue: ReminderCaseInfo[];
   due_today: ReminderCaseInfo[];
+  /** Due on the next working day (or later): the day-before reminder. */
+  due_next: ReminderCaseInfo[];
   awaiting: (ReminderCaseInfo & { statusZh: string })[];
 }
 
-const SECTION_TITLES: Record<keyof DigestView, string> = { overdue: '已超期', due_today: '今日到期', awaiting: '待领导决定' };
+export const SECTION_TITLES: Record<keyof DigestView, string> = { overdue: '已超期', due_today: '今日到期', due_next: '即将到期', awaiting: '待领导决定' };
+const SECTION_ORDER = ['overdue', 'due_today', 'due_next', 'awaiting'] as const;
+
+/** The heading of a person's morning digest. */
+export function digestTitle(now: Date): string {
+  const [, m, d] = chinaDateOf(now).split('-').map(Number) as [number, number, number];
+  return `【每日待办汇总】${m}月${d}日`;
+}
+
+/** One case in a digest: who, what, who handles it, by when (or where it stands). */
+export function digestLine(c: DigestView[keyof DigestView][number], names: Names, now: Date, matterChars = 16): string {
+  const tail = 'statusZh' in c ? `｜${c.statusZh}` : c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '';
+  return `#${c.no} ${c.applicant}：${clip(c.matter, matterChars)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
+}
 
 /** The morning digest of one person: every section that has cases, each cut to fit WeCom's 2048 bytes. */
 export function renderMorningDigest(view: DigestView, names: Names, now: Date): string {
-  const line = (c: ReminderCaseInfo, tail: string) =>
-    `#${c.no} ${c.applicant}：${clip(c.matter, 16)}｜承办人 ${nameOf(names, c.handler)}${tail}`;
-  const lineOf = (section: keyof DigestView, c: DigestView[keyof DigestView][number]) =>
-    section === 'awaiting' ? line(c, `｜${(c as { statusZh: string }).statusZh}`) : line(c, c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '');
   const [, m, d] = chinaDateOf(now).split('-').map(Number) as [number, number, number];
   for (let keep = 20; keep >= 0; keep--) {
-    const lines = [`【每日待办汇总】${m}月${d}日`];
-    for (const section of ['overdue', 'due_today', 'awaiting'] as const) {
+    const lines = [digestTitle(now)];
+    for (const section of SECTION_ORDER) {
       const cases = view[section];
       if (cases.length === 0) continue;
-      lines.push(`${SECTION_TITLES[section]} ${cases.length} 件：`, ...cases.slice(0, keep).map((c) => lineOf(section, c)));
+      lines.push(`${SECTION_TITLES[section]} ${cases.length} 件：`, ...cases.slice(0, keep).map((c) => digestLine(c, names, now)));
       if (cases.length > keep) lines.push(`……另有 ${cases.length - keep} 件，发送“待办”或“查 #编号”查看`);
     }
-    if (view.overdue.length + view.due_today.length > 0) lines.push(`办结请发送：办结 #编号 办理结果`);
+    if (view.overdue.length + view.due_today.length + view.due_next.length > 0) lines.push(`办结请发送：办结 #编号 办理结果`);
     if (view.awaiting.length > 0) lines.push('待决定的报备由分管领导发送“同意 #编号”或“纠正 #编号 意见”。');
     const text = lines.join('\n');
     if (Buffer.byteLength(text, 'utf8') <= 2048) return text;
   }
-  return clipBytes(`【每日待办汇总】${m}月${d}日：已超期 ${view.overdue.length} 件，今日到期 ${view.due_today.length} 件，待领导决定 ${view.awaiting.length} 件。`);
+  return clipBytes(
+    `【每日待办汇总】${m}月${d}日：已超期 ${view.overdue.length} 件，今日到期 ${view.due_today.length} 件，即将到期 ${view.due_next.length} 件，待领导决定 ${view.awaiting.length} 件。`,
+  );
 }

@@ -45,3 +45,18 @@ export function sandboxBanner(url: string): string {
     `  打开体验页面 / open the sandbox:  ${url}\n`
   );
 }
+
+/**
+ * Why the sandbox API did not take a message or a tap, shown by the page as it is (the `message` of an
+ * error answer). The page keeps what was typed, so each says what to do next.
+ */
+export const SANDBOX_ERRORS = {
+  starting: '机器人还在启动，请稍等几秒再发送',
+  botUnreachable: '机器人暂时没有响应，消息未送达，请稍后重试',
+  callbackRefused: (status: number) => `机器人没有收下这条消息（HTTP ${status}），请稍后重试`,
+  emptyText: '消息不能为空',
+  tooLong: (max: number) => `消息太长，最多 ${max} 字，请删减后再发送`,
+  badRequest: '请求格式不对，页面可能已过期，请刷新后重试',
+  noSuchPerson: '请先选择你的身份',
+  noSuchCard: '这张卡片不是发给当前身份的，无法操作',
+} as const;

@@ -21,6 +21,8 @@ export interface SandboxDeps {
   log: Logger;
   /** Told after each time jump (main.ts keeps the sandbox time across restarts). */
   onTimeMoved?: (now: Date) => void;
+  /** PUBLIC_BASE_URL, the start of the bot's links: the page opens them beside the chat. */
+  publicBaseUrl?: string;
 }
 
 /** The scheduler (issue 5) adds runSchedulerTick to the running bot; the sandbox uses it when present. */
@@ -70,6 +72,7 @@ export function createSandbox(deps: SandboxDeps): Sandbox {
         callback: deps.callback,
         log: deps.log,
         streams,
+        ...(deps.publicBaseUrl !== undefined && { publicBaseUrl: deps.publicBaseUrl }),
         bot: () => bot,
         moveTime: async (action) => {
           const moved = await moveTime(action);

@@ -3,8 +3,16 @@ import { buildCardClickXml, buildTextMessageXml } from '../wecom/build-callback-
 import { buildSignedCallback, type SignedCallbackConfig } from '../wecom/build-signed-callback.ts';
 
 export type SandboxCallback =
-  | { kind: 'text'; from: string; content: string }
-  | { kind: 'click'; from: string; taskId: string; eventKey: string; responseCode: string };
+  | { kind: 'text'; from: string; content: string; msgId: string }
+  | {
+      kind: 'click';
+      from: string;
+      taskId: string;
+      eventKey: string;
+      responseCode: string;
+      cardType?: string;
+      selectedItems?: { questionKey: string; optionIds: string[] }[];
+    };
 
 let sequence = 0;
 
@@ -17,7 +25,7 @@ export async function postSandboxCallback(botUrl: string, config: SignedCallback
   const createTime = Math.floor(now.getTime() / 1000);
   const inner =
     cb.kind === 'text'
-      ? buildTextMessageXml({ toUser: config.corpId, fromUser: cb.from, createTime, content: cb.content, msgId: nextMsgId(now), agentId: config.agentId })
+      ? buildTextMessageXml({ toUser: config.corpId, fromUser: cb.from, createTime, content: cb.content, msgId: cb.msgId, agentId: config.agentId })
       : buildCardClickXml({
           toUser: config.corpId,
           fromUser: cb.from,
@@ -26,6 +34,8 @@ export async function postSandboxCallback(botUrl: string, config: SignedCallback
           taskId: cb.taskId,
           responseCode: cb.responseCode,
           agentId: config.agentId,
+          ...(cb.cardType !== undefined && { cardType: cb.cardType }),
+          ...(cb.selectedItems !== undefined && { selectedItems: cb.selectedItems }),
         });
   const nonce = String(1_000_000_000 + randomBytes(4).readUInt32BE(0));
   const req = buildSignedCallback(config, inner, { timestamp: String(createTime), nonce });
@@ -35,7 +45,7 @@ export async function postSandboxCallback(botUrl: string, config: SignedCallback
 }
 
 /** 19-digit ids like WeCom's 64-bit MsgIds; random high part so restarts never reuse one (the inbox dedupes on it). */
-function nextMsgId(now: Date): string {
+export function nextMsgId(now: Date): string {
   sequence = (sequence + 1) % 1000;
   return `7${String(now.getTime()).padStart(13, '0').slice(-13)}${String(randomBytes(2).readUInt16BE(0) % 100).padStart(2, '0')}${String(sequence).padStart(3, '0')}`;
 }

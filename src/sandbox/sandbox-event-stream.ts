@@ -4,12 +4,15 @@ import { isVisibleTo, type SandboxEvent, type SandboxHub } from './sandbox-hub.t
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-Sent Events for one person: their history first (or what they missed, after Last-Event-ID),
- * then every new line live. Other people's messages arrive as id-less `activity` events so the page
- * can badge them in the person list. Returns a function that ends the stream (used on shutdown).
+ * Server-Sent Events for one person, or for everyone when `userid` is undefined (the page's one shared
+ * stream, which it sorts by person): this run's lines first (or what was missed, after Last-Event-ID),
+ * then every new line live. On a one-person stream other people's messages arrive as id-less
+ * `activity` events so the page can badge them. Returns a function that ends the stream (on shutdown).
  */
-export function openEventStream(ctx: Context, hub: SandboxHub, userid: string): () => void {
-  const lastSeen = Number(ctx.get('last-event-id') || ctx.query['after'] || 0);
+export function openEventStream(ctx: Context, hub: SandboxHub, userid: string | undefined): () => void {
+  const asked = Number(ctx.get('last-event-id') || ctx.query['after'] || 0);
+  // A seq beyond this run's is from before a restart: everything of this run is new to that page.
+  const lastSeen = Number.isFinite(asked) && asked <= hub.lastSeq ? asked : 0;
   // Written straight to the socket: Koa's stream piping reports every closed browser tab as an error.
   const stream = ctx.res;
   const write = (e: SandboxEvent) => stream.write(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify(e)}\n\n`);
@@ -26,11 +29,13 @@ export function openEventStream(ctx: Context, hub: SandboxHub, userid: string): 
   });
 
   stream.write('retry: 2000\n\n');
-  for (const e of hub.historyFor(userid, Number.isFinite(lastSeen) ? lastSeen : 0)) write(e);
-  stream.write('event: ready\ndata: {}\n\n');
+  // First the run, so that a page resuming after a restart knows before the replay that seq began again.
+  stream.write(`event: run\ndata: ${JSON.stringify({ run: hub.run })}\n\n`);
+  for (const e of hub.historyFor(userid, lastSeen)) write(e);
+  stream.write(`event: ready\ndata: ${JSON.stringify({ run: hub.run, seq: hub.lastSeq })}\n\n`);
 
   const off = hub.subscribe((e) => {
-    if (isVisibleTo(e, userid)) write(e);
+    if (userid === undefined || isVisibleTo(e, userid)) write(e);
     else if (e.kind === 'message') stream.write(`event: activity\ndata: ${JSON.stringify({ touser: e.touser })}\n\n`);
   });
   const heartbeat = setInterval(() => stream.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -1,14 +1,22 @@
 import type { Clock } from '../shared/clock.ts';
 import type { CardUpdate, FakeWeComApiServer, SentMessage } from '../wecom/fake/wecom-api-server.ts';
 
-/** One line of a sandbox chat. `at` is sandbox time (ISO), since that is what reminders are about. */
+/**
+ * One line of a sandbox chat. `at` is sandbox time (ISO), since that is what reminders are about.
+ * `id` names the line the same way wherever it comes from, this run's memory or the database's
+ * inbox and outbox (src/sandbox/sandbox-history.ts): `said:<MsgId>`, `msg:<msgid>`, `upd:<ResponseCode>`.
+ * `seq` orders this run's lines; lines read back from the database carry 0.
+ */
 export type SandboxEvent =
-  | { seq: number; kind: 'said'; userid: string; text: string; at: string }
-  | { seq: number; kind: 'message'; touser: string[]; msgtype: SentMessage['msgtype']; content?: string; card?: Record<string, unknown>; taskId?: string; at: string }
-  | { seq: number; kind: 'card-update'; userids: string[]; atAll: boolean; taskId: string; replaceName?: string; card?: Record<string, unknown>; at: string }
-  | { seq: number; kind: 'time'; now: string; note: string; at: string };
+  | { seq: number; id: string; kind: 'said'; userid: string; text: string; at: string }
+  | { seq: number; id: string; kind: 'message'; touser: string[]; msgtype: SentMessage['msgtype']; content?: string; card?: Record<string, unknown>; taskId?: string; at: string }
+  | { seq: number; id: string; kind: 'card-update'; userids: string[]; atAll: boolean; taskId: string; replaceName?: string; card?: Record<string, unknown>; at: string }
+  | { seq: number; id: string; kind: 'time'; now: string; note: string; at: string }
+  /** A said line whose message never reached the bot: the page takes it back out of the chat. */
+  | { seq: number; id: string; kind: 'unsaid'; userid: string; said: string; at: string };
 
-export type NewEvent = SandboxEvent extends infer E ? (E extends SandboxEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+type WithOptionalId<E> = Omit<E, 'seq' | 'at' | 'id'> & { id?: string };
+export type NewEvent = SandboxEvent extends infer E ? (E extends SandboxEvent ? WithOptionalId<E> : never) : never;
 
 /** Bounded so a sandbox left running for weeks does not grow without limit. */
 const MAX_EVENTS = 5000;
@@ -23,6 +31,8 @@ export class SandboxHub {
   private readonly listeners = new Set<(e: SandboxEvent) => void>();
   private readonly unsubscribe: (() => void)[];
   private held: NewEvent[] | null = null;
+  /** Names this run: a page that sees it change knows the server restarted and its seq began again. */
+  readonly run = Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
 
   constructor(
     fake: FakeWeComApiServer,
@@ -52,15 +62,22 @@ export class SandboxHub {
   }
 
   private record(event: NewEvent): void {
-    const full = { ...event, seq: ++this.seq, at: this.clock.now().toISOString() } as SandboxEvent;
+    const seq = ++this.seq;
+    const full = { ...event, id: event.id ?? `${event.kind}:${this.run}:${seq}`, seq, at: this.clock.now().toISOString() } as SandboxEvent;
+    if (full.kind === 'unsaid') this.events = this.events.filter((e) => e.id !== full.said);
     this.events.push(full);
     if (this.events.length > MAX_EVENTS) this.events = this.events.slice(-MAX_EVENTS);
     for (const listener of this.listeners) listener(full);
   }
 
-  /** Events `userid` sees, after `afterSeq` (a reconnecting browser sends the last one it got). */
-  historyFor(userid: string, afterSeq = 0): SandboxEvent[] {
-    return this.events.filter((e) => e.seq > afterSeq && isVisibleTo(e, userid));
+  /** Events `userid` sees (everyone's when undefined), after `afterSeq` (a reconnecting browser sends the last one it got). */
+  historyFor(userid: string | undefined, afterSeq = 0): SandboxEvent[] {
+    return this.events.filter((e) => e.seq > afterSeq && (userid === undefined || isVisibleTo(e, userid)));
+  }
+
+  /** The seq of the newest line so far: a page applies live lines after it on top of a history. */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   subscribe(listener: (e: SandboxEvent) => void): () => void {
@@ -77,6 +94,7 @@ export class SandboxHub {
 export function isVisibleTo(e: SandboxEvent, userid: string): boolean {
   switch (e.kind) {
     case 'said':
+    case 'unsaid':
       return e.userid === userid;
     case 'message':
       return e.touser.includes(userid) || e.touser.includes('@all');
@@ -90,6 +108,7 @@ export function isVisibleTo(e: SandboxEvent, userid: string): boolean {
 function fromMessage(m: SentMessage): NewEvent {
   return {
     kind: 'message',
+    id: `msg:${m.msgid}`,
     touser: [...m.touser],
     msgtype: m.msgtype,
     ...(m.content !== undefined && { content: m.content }),
@@ -101,6 +120,7 @@ function fromMessage(m: SentMessage): NewEvent {
 function fromCardUpdate(u: CardUpdate): NewEvent {
   return {
     kind: 'card-update',
+    id: `upd:${u.responseCode}`,
     userids: [...u.userids],
     atAll: u.atAll,
     taskId: u.taskId,

@@ -14,6 +14,7 @@ const FILES: Record<string, string> = {
   'render-markdown.js': 'text/javascript; charset=utf-8',
   'people-view.js': 'text/javascript; charset=utf-8',
   'time-view.js': 'text/javascript; charset=utf-8',
+  'shared-stream.js': 'text/javascript; charset=utf-8',
 };
 
 /** The page is plain files (no build step); the CSP forbids inline script and foreign origins. */

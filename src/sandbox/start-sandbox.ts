@@ -15,7 +15,7 @@ export interface StartedSandbox {
   clock: AdjustableClock;
   fake: FakeWeComApiServer;
   /** The /sandbox page and API, once the database and calendar are open. */
-  create(deps: { db: Db; calendar: WorkCalendar; log: Logger }): Sandbox;
+  create(deps: { db: Db; calendar: WorkCalendar; log: Logger; publicBaseUrl?: string }): Sandbox;
   close(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ export async function startSandbox(options: { dataDir: string; log: Logger }): P
     wecom,
     clock,
     fake,
-    create({ db, calendar, log }) {
+    create({ db, calendar, log, publicBaseUrl }) {
       sandbox = createSandbox({
         db,
         fake,
@@ -47,6 +47,7 @@ export async function startSandbox(options: { dataDir: string; log: Logger }): P
         callback: { corpId: wecom.corpId, agentId: wecom.agentId, token: wecom.token, encodingAESKey: wecom.encodingAESKey },
         log: log.child({ component: 'sandbox' }),
         onTimeMoved: (now) => void saveTime(stateFile, now, options.log),
+        ...(publicBaseUrl !== undefined && { publicBaseUrl }),
       });
       return sandbox;
     },

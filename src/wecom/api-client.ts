@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WeComApiError, WeComNetworkError } from './errors.ts';
+import { WeComAbortedError, WeComApiError, WeComNetworkError } from './errors.ts';
 import { createTokenCache } from './token-cache.ts';
 
 /** The subset of a pino logger the client uses. */
@@ -44,18 +44,35 @@ export interface UpdateTemplateCardInput {
   replaceName?: string;
 }
 
-export interface WeComApiClient {
-  sendText(touser: string[], content: string): Promise<SendResult>;
-  sendMarkdown(touser: string[], content: string): Promise<SendResult>;
-  sendTemplateCard(touser: string[], card: object): Promise<SendResult>;
-  updateTemplateCard(input: UpdateTemplateCardInput): Promise<{ invalidUsers: string[] }>;
-  /** Any API call with the access token added; resolves with the JSON body when errcode is 0, else throws. */
-  call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
+export interface SendOptions {
+  /** Aborts the request (a stopping bot leaves the send to the next start). */
+  signal?: AbortSignal;
+  /**
+   * A retry of a send whose answer may have been lost: WeCom drops the message if the same one went to
+   * the same person within this many seconds (enable_duplicate_check, at most 4 hours; 90236).
+   */
+  duplicateCheckIntervalSec?: number;
 }
+
+export interface WeComApiClient {
+  sendText(touser: string[], content: string, options?: SendOptions): Promise<SendResult>;
+  sendMarkdown(touser: string[], content: string, options?: SendOptions): Promise<SendResult>;
+  sendTemplateCard(touser: string[], card: object, options?: SendOptions): Promise<SendResult>;
+  updateTemplateCard(input: UpdateTemplateCardInput, options?: SendOptions): Promise<{ invalidUsers: string[] }>;
+  /** menu/create for this app (docs/PROTOCOL.md §8.1): replaces the whole menu. */
+  createMenu(menu: object): Promise<void>;
+  /** Any API call with the access token added; resolves with the JSON body when errcode is 0, else throws. */
+  call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown, options?: SendOptions): Promise<T>;
+}
+
+/** enable_duplicate_check's interval is at most 4 hours (90236). */
+export const MAX_DUPLICATE_CHECK_SEC = 4 * 3600;
 
 const TOKEN_ERRCODES = new Set([40014, 42001, 40082, 42009]);
 const TRANSIENT_ERRCODES = new Set([-1, 45033]);
 const RATE_LIMITED = 45009;
+/** Shorter than the outbox's probe interval, so a probe after the fix finds a fresh gettoken. */
+const GETTOKEN_REFUSED_HOLD_MS = 50_000;
 // Minute limits block for 60 s; the caller (outbox) reschedules rather than holding a worker that long.
 const RATE_LIMIT_RETRY_AFTER_MS = 60_000;
 
@@ -79,12 +96,13 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
   /** One HTTP exchange: returns the JSON body (any errcode), throws WeComNetworkError when there is none. */
-  async function request(method: 'GET' | 'POST', path: string, query: Record<string, string>, body: unknown): Promise<Record<string, unknown>> {
+  async function request(method: 'GET' | 'POST', path: string, query: Record<string, string>, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const url = new URL(baseUrl + path);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const logPath = url.pathname;
     const started = now();
-    const init: RequestInit = { method, signal: AbortSignal.timeout(timeoutMs) };
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const init: RequestInit = { method, signal: signal ? AbortSignal.any([signal, timeout]) : timeout };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       init.headers = { 'content-type': 'application/json' };
@@ -97,6 +115,7 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
       status = res.status;
       text = await res.text();
     } catch (err) {
+      if (signal?.aborted) throw new WeComAbortedError(logPath);
       const code = errorCode(err);
       options.log?.warn({ path: logPath, method, error: code, ms: now() - started }, 'wecom api call failed');
       throw new WeComNetworkError({ path: logPath, detail: code, code });
@@ -128,6 +147,8 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
 
   const tokens = createTokenCache({
     now,
+    // A refused gettoken is not asked again at once: WeCom blocks an IP after repeated bad secrets (90313).
+    failureHoldMs: (err) => (err instanceof WeComApiError && !TRANSIENT_ERRCODES.has(err.errcode) ? GETTOKEN_REFUSED_HOLD_MS : 0),
     async fetchToken() {
       const path = '/cgi-bin/gettoken';
       const res = await request('GET', path, { corpid: options.corpId, corpsecret: options.secret }, undefined);
@@ -139,15 +160,16 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     },
   });
 
-  async function call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T extends object = Record<string, unknown>>(method: 'GET' | 'POST', path: string, body?: unknown, opts?: SendOptions): Promise<T> {
     const pathOnly = path.split('?')[0] ?? path;
     const [, search = ''] = path.split('?', 2);
     const extraQuery = Object.fromEntries(new URLSearchParams(search));
     let refreshedToken = false;
     for (let attempt = 0; ; attempt++) {
       try {
-        const token = await tokens.get();
-        const res = await request(method, pathOnly, { ...extraQuery, access_token: token }, body);
+        // The token fetch is shared by every caller, so a stopping caller stops waiting for it rather than aborting it.
+        const token = await abortable(tokens.get(), opts?.signal, pathOnly);
+        const res = await request(method, pathOnly, { ...extraQuery, access_token: token }, body, opts?.signal);
         const errcode = errcodeOf(res);
         if (errcode === 0) return res as T;
         if (TOKEN_ERRCODES.has(errcode)) {
@@ -172,9 +194,14 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     return Math.round(exp / 2 + (exp / 2) * random());
   }
 
-  async function send(touser: string[], message: Record<string, unknown>): Promise<SendResult> {
+  async function send(touser: string[], message: Record<string, unknown>, opts?: SendOptions): Promise<SendResult> {
     if (touser.length === 0 || touser.length > 1000) throw new RangeError('touser must list 1..1000 userids');
-    const res = await call('POST', '/cgi-bin/message/send', { touser: touser.join('|'), agentid: options.agentId, ...message });
+    const body: Record<string, unknown> = { touser: touser.join('|'), agentid: options.agentId, ...message };
+    if (opts?.duplicateCheckIntervalSec !== undefined) {
+      body['enable_duplicate_check'] = 1;
+      body['duplicate_check_interval'] = Math.max(1, Math.min(MAX_DUPLICATE_CHECK_SEC, Math.round(opts.duplicateCheckIntervalSec)));
+    }
+    const res = await call('POST', '/cgi-bin/message/send', body, opts);
     const parsed = sendResponse.parse(res);
     const result: SendResult = { msgid: parsed.msgid ?? '', invalidUsers: splitIds(parsed.invaliduser) };
     if (parsed.response_code) result.responseCode = parsed.response_code;
@@ -183,17 +210,20 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
 
   return {
     call,
-    sendText: (touser, content) => send(touser, { msgtype: 'text', text: { content } }),
-    sendMarkdown: (touser, content) => send(touser, { msgtype: 'markdown', markdown: { content } }),
-    sendTemplateCard: (touser, card) => send(touser, { msgtype: 'template_card', template_card: card }),
-    async updateTemplateCard(input) {
+    sendText: (touser, content, opts) => send(touser, { msgtype: 'text', text: { content } }, opts),
+    sendMarkdown: (touser, content, opts) => send(touser, { msgtype: 'markdown', markdown: { content } }, opts),
+    sendTemplateCard: (touser, card, opts) => send(touser, { msgtype: 'template_card', template_card: card }, opts),
+    async createMenu(menu) {
+      await call('POST', `/cgi-bin/menu/create?agentid=${options.agentId}`, menu);
+    },
+    async updateTemplateCard(input, opts) {
       if ((input.card === undefined) === (input.replaceName === undefined)) {
         throw new TypeError('updateTemplateCard needs exactly one of card or replaceName');
       }
       const body: Record<string, unknown> = { userids: input.userids, agentid: options.agentId, response_code: input.responseCode };
       if (input.card !== undefined) body['template_card'] = input.card;
       else body['button'] = { replace_name: input.replaceName };
-      const res = await call('POST', '/cgi-bin/message/update_template_card', body);
+      const res = await call('POST', '/cgi-bin/message/update_template_card', body, opts);
       return { invalidUsers: splitIds(sendResponse.parse(res).invaliduser) };
     },
   };
@@ -216,10 +246,24 @@ function apiError(errcode: number, res: Record<string, unknown>, path: string): 
 }
 
 function retryableInClient(err: unknown): boolean {
+  if (err instanceof WeComAbortedError) return false;
   if (err instanceof WeComNetworkError) return err.retryable;
   // 45009 is retryable later, not now: its window is a minute or more.
   if (err instanceof WeComApiError) return TRANSIENT_ERRCODES.has(err.errcode);
   return false;
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined, path: string): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new WeComAbortedError(path));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new WeComAbortedError(path));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
 }
 
 function errcodeOf(res: Record<string, unknown>): number {

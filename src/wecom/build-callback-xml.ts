@@ -25,6 +25,8 @@ export interface CardClickXmlFields {
   agentId: number;
   /** Defaults to button_interaction, the only interactive card the bot sends. */
   cardType?: string;
+  /** What was ticked on a vote, selection or multiple-choice card, per question. */
+  selectedItems?: { questionKey: string; optionIds: string[] }[];
 }
 
 export interface EventXmlFields {
@@ -57,8 +59,16 @@ export function buildCardClickXml(f: CardClickXmlFields): string {
     `<CreateTime>${int(f.createTime)}</CreateTime><MsgType>${cdata('event')}</MsgType>` +
     `<Event>${cdata('template_card_event')}</Event><EventKey>${cdata(f.eventKey)}</EventKey>` +
     `<TaskId>${cdata(f.taskId)}</TaskId><CardType>${cdata(f.cardType ?? 'button_interaction')}</CardType>` +
-    `<ResponseCode>${cdata(f.responseCode)}</ResponseCode><AgentID>${int(f.agentId)}</AgentID></xml>`
+    `<ResponseCode>${cdata(f.responseCode)}</ResponseCode><AgentID>${int(f.agentId)}</AgentID>${selectedItemsXml(f.selectedItems)}</xml>`
   );
+}
+
+function selectedItemsXml(items: CardClickXmlFields['selectedItems']): string {
+  if (!items || items.length === 0) return '';
+  const each = items.map(
+    (i) => `<SelectedItem><QuestionKey>${cdata(i.questionKey)}</QuestionKey><OptionIds>${i.optionIds.map((o) => `<OptionId>${cdata(o)}</OptionId>`).join('')}</OptionIds></SelectedItem>`,
+  );
+  return `<SelectedItems>${each.join('')}</SelectedItems>`;
 }
 
 export function buildEventXml(f: EventXmlFields): string {

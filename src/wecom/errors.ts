@@ -53,3 +53,11 @@ export class WeComNetworkError extends Error {
 export function isRetryableWeComError(err: unknown): boolean {
   return (err instanceof WeComApiError || err instanceof WeComNetworkError) && err.retryable;
 }
+
+/** The caller aborted the request (the bot is stopping); whether WeCom got it is unknown. */
+export class WeComAbortedError extends Error {
+  override readonly name = 'WeComAbortedError';
+  constructor(readonly path: string) {
+    super(`WeCom ${path} aborted`);
+  }
+}

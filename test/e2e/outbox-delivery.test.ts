@@ -22,6 +22,13 @@ describe('replies leave through the durable outbox', () => {
     t.wecom.failNext({ path: '/cgi-bin/message/send', dropConnection: true, times: 1 });
     const before = t.wecom.messagesTo('lihua').length;
     await t.say('lihua', '待办');
+    // One retry layer, the outbox's: each failure waits its back-off (2 s, then 4 s) on the clock.
+    expect(t.wecom.messagesTo('lihua')).toHaveLength(before);
+    for (const wait of [2_001, 4_001]) {
+      t.clock.advance(wait);
+      t.bot.outbox.kick();
+      await t.bot.settle();
+    }
     expect(t.wecom.messagesTo('lihua')).toHaveLength(before + 1);
     expect((await lastRow()).sentAt).not.toBeNull();
   });

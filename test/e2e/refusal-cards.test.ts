@@ -39,7 +39,8 @@ describe.each(BACKENDS)('refusal filings decided on cards (%s)', (backend) => {
 
   it('sends the leader a card with the case, the reason and the three choices', async () => {
     const { no, taskId } = await filedRefusal('不符合申报条件，已超出受理范围');
-    expect(taskId).toMatch(new RegExp(`^xn-[0-9a-f]{12}-rf\\d+-leader$`));
+    // A nonce per filing keeps task_ids unique after a database restore reuses filing numbers.
+    expect(taskId).toMatch(new RegExp(`^xn-[0-9a-f]{12}-rf\\d+-[0-9a-f]{8}-leader$`));
     const install = await t.database.prisma.orgSetting.findUniqueOrThrow({ where: { key: 'installationId' } });
     expect(taskId.startsWith(`xn-${install.value}-`)).toBe(true);
 

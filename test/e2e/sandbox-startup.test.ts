@@ -25,9 +25,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `npm start` as a newcomer runs it: the real main.ts in its own process, on a fresh data folder. */
-async function startMain(env: Record<string, string>): Promise<Started> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'xn-sandbox-'));
+/** `npm start` as a newcomer runs it: the real main.ts in its own process, on a fresh data folder (or `dir`). */
+async function startMain(env: Record<string, string>, dir?: string): Promise<Started> {
+  dir ??= await mkdtemp(path.join(tmpdir(), 'xn-sandbox-'));
   const port = await freePort();
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WECOM_') && k !== 'DATABASE_URL' && k !== 'ORG_FILE'));
   const child = spawn(TSX, ['src/main.ts'], {
@@ -71,6 +71,28 @@ describe('npm start: sandbox mode only without WeCom settings', { timeout: 180_0
     const said = await fetch(`${main.base}/sandbox/api/say`, { method: 'POST', body: JSON.stringify({ userid: 'lihua', text: '帮助' }) });
     expect(said.status).toBe(200);
   }, 120_000);
+
+  it('after a restart on the same data folder, each chat shows its history again', async () => {
+    const first = await startMain({});
+    const dir = running.at(-1)!.dir;
+    const post = (base: string, p: string, body: unknown) => fetch(`${base}${p}`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await post(first.base, '/sandbox/api/say', { userid: 'lihua', text: '帮助' })).status).toBe(200);
+    expect((await post(first.base, '/sandbox/api/say', { userid: 'lihua', text: '登记 来电 咨询 张三 13800000000 科普项目申报条件' })).status).toBe(200);
+    const before = (await (await fetch(`${first.base}/sandbox/api/history?userid=lihua`)).json()) as { run: string; events: { id: string; kind: string }[] };
+    expect(before.events.filter((e) => e.kind === 'said')).toHaveLength(2);
+    expect(before.events.filter((e) => e.kind === 'message').length).toBeGreaterThanOrEqual(2);
+
+    const stopped = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGTERM');
+    await stopped;
+    running.pop();
+    const second = await startMain({}, dir);
+    const after = (await (await fetch(`${second.base}/sandbox/api/history?userid=lihua`)).json()) as { run: string; events: { id: string }[] };
+    expect(after.run).not.toBe(before.run);
+    expect(after.events.map((e) => e.id)).toEqual(before.events.map((e) => e.id));
+    const other = (await (await fetch(`${second.base}/sandbox/api/history?userid=luwei`)).json()) as { events: unknown[] };
+    expect(other.events).toEqual([]);
+  }, 180_000);
 
   it('with WeCom settings has no sandbox at all', async () => {
     const main = await startMain({

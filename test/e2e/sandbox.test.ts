@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORG_PATH } from '../../src/org/demo-org.ts';
 import { createWeComApiClient } from '../../src/wecom/api-client.ts';
+import { SandboxHub } from '../../src/sandbox/sandbox-hub.ts';
+import { readChatHistory } from '../../src/sandbox/sandbox-history.ts';
 import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, TEST_WECOM, type TestBot } from '../support/start-test-bot.ts';
 import { openSse } from '../support/read-sse.ts';
@@ -26,7 +28,7 @@ describe.each(BACKENDS)('the sandbox page and its API (%s)', (backend) => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await page.text();
     expect(html).toContain('沙盒模式：未连接企业微信，数据仅供体验');
-    for (const asset of ['app.js', 'sandbox.css', 'render-markdown.js', 'render-card.js', 'chat-view.js', 'people-view.js', 'time-view.js']) {
+    for (const asset of ['app.js', 'sandbox.css', 'render-markdown.js', 'render-card.js', 'chat-view.js', 'people-view.js', 'time-view.js', 'shared-stream.js']) {
       const res = await fetch(`${t.bot.url}/sandbox/assets/${asset}`);
       expect(res.status, asset).toBe(200);
     }
@@ -128,6 +130,85 @@ describe.each(BACKENDS)('the sandbox page and its API (%s)', (backend) => {
     expect((rows[0]!.payload as { responseCode: string }).responseCode).toMatch(/^[A-Za-z0-9_-]{20,}$/);
   });
 
+  it('streams everyone\'s lines on one shared stream, each with the id its history line has', async () => {
+    const all = await openSse(`${t.bot.url}/sandbox/api/events`);
+    try {
+      await all.waitFor((e) => e.event === 'ready');
+      const seen = all.events.length;
+      expect((await post('/sandbox/api/say', { userid: 'gaoyan', text: '帮助' })).status).toBe(200);
+      expect((await post('/sandbox/api/say', { userid: 'sunli', text: '待办' })).status).toBe(200);
+      const fresh = () => all.events.slice(seen).map((e) => JSON.parse(e.data));
+      await all.waitFor((e) => e.event === 'message' && e.data.includes('"sunli"'));
+      expect(fresh().filter((e) => e.kind === 'said').map((e) => [e.userid, e.text])).toEqual([
+        ['gaoyan', '帮助'],
+        ['sunli', '待办'],
+      ]);
+      // No activity events on the shared stream: every line is there, and the page badges them itself.
+      expect(all.events.some((e) => e.event === 'activity')).toBe(false);
+
+      const history = (await (await fetch(`${t.bot.url}/sandbox/api/history?userid=sunli`)).json()) as { seq: number; events: any[] };
+      const streamed = fresh().filter((e) => e.kind === 'said' ? e.userid === 'sunli' : e.touser?.includes('sunli'));
+      expect(streamed.length).toBeGreaterThanOrEqual(2);
+      for (const line of streamed) expect(history.events.map((e) => e.id)).toContain(line.id);
+      expect(streamed[0].id).toMatch(/^said:\d{19}$/);
+      expect(streamed[1].id).toMatch(/^msg:/);
+      expect(history.seq).toBeGreaterThanOrEqual(Math.max(...streamed.map((e) => e.seq)));
+      expect(history.events.some((e) => e.kind === 'said' && e.userid !== 'sunli')).toBe(false);
+    } finally {
+      all.close();
+    }
+  });
+
+  it('builds a chat\'s history from the inbox and outbox: what was said and sent is there without the memory', async () => {
+    const stream = await openSse(`${t.bot.url}/sandbox/api/events?userid=lihua`);
+    try {
+      await stream.waitFor((e) => e.event === 'ready');
+      expect((await post('/sandbox/api/say', { userid: 'lihua', text: '查 #1' })).status).toBe(200);
+    } finally {
+      stream.close();
+    }
+    // A hub that starts empty, as after a restart: everything but the time jumps comes from the database.
+    const emptyHub = new SandboxHub(t.wecom, t.clock);
+    try {
+      const fromDb = await readChatHistory(t.database.prisma, emptyHub, 'lihua');
+      const live = (await (await fetch(`${t.bot.url}/sandbox/api/history?userid=lihua`)).json()) as { events: any[] };
+      const lines = (h: { events: any[] }) => h.events.filter((e) => e.kind !== 'time').map((e) => [e.id, e.kind, e.text ?? e.content ?? e.card?.task_id]);
+      expect(lines(fromDb)).toEqual(lines(live));
+      expect(lines(fromDb).map((l) => l[2])).toContain('查 #1');
+      expect(fromDb.events.every((e) => e.seq === 0)).toBe(true);
+    } finally {
+      emptyHub.close();
+    }
+  });
+
+  it('says in Chinese why a message did not go, and takes the line back out of the chat', async () => {
+    const before = await t.database.prisma.inboxMessage.count();
+    const long = await post('/sandbox/api/say', { userid: 'lihua', text: '查'.repeat(2001) });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { message: string }).message).toBe('消息太长，最多 2000 字，请删减后再发送');
+    const empty = await post('/sandbox/api/say', { userid: 'lihua', text: '  ' });
+    expect(((await empty.json()) as { message: string }).message).toBe('消息不能为空');
+
+    const stream = await openSse(`${t.bot.url}/sandbox/api/events?userid=lihua`);
+    try {
+      await stream.waitFor((e) => e.event === 'ready');
+      // The bot stops answering: the sandbox posts its callbacks to a port where nothing listens.
+      t.sandbox!.attach({ url: 'http://127.0.0.1:9', settle: async () => undefined });
+      const res = await post('/sandbox/api/say', { userid: 'lihua', text: '待办' });
+      expect(res.status).toBe(502);
+      expect(await res.json()).toMatchObject({ error: 'bot_unreachable', message: '机器人暂时没有响应，消息未送达，请稍后重试' });
+      const said = JSON.parse((await stream.waitFor((e) => e.event === 'said' && e.data.includes('"待办"'))).data);
+      const unsaid = JSON.parse((await stream.waitFor((e) => e.event === 'unsaid')).data);
+      expect(unsaid).toMatchObject({ userid: 'lihua', said: said.id });
+      const history = (await (await fetch(`${t.bot.url}/sandbox/api/history?userid=lihua`)).json()) as { events: any[] };
+      expect(history.events.map((e) => e.id)).not.toContain(said.id);
+    } finally {
+      t.sandbox!.attach(t.bot);
+      stream.close();
+    }
+    expect(await t.database.prisma.inboxMessage.count()).toBe(before);
+  });
+
   it('rejects malformed requests with 400 and changes nothing', async () => {
     const before = await t.database.prisma.inboxMessage.count();
     expect((await post('/sandbox/api/say', { userid: 'lihua' })).status).toBe(400);
@@ -135,7 +216,8 @@ describe.each(BACKENDS)('the sandbox page and its API (%s)', (backend) => {
     expect((await post('/sandbox/api/click', { userid: 'lihua' })).status).toBe(400);
     expect((await post('/sandbox/api/time', { action: 'hours', hours: -5 })).status).toBe(400);
     expect((await post('/sandbox/api/time', { action: 'back' })).status).toBe(400);
-    expect((await fetch(`${t.bot.url}/sandbox/api/events`)).status).toBe(400);
+    expect((await fetch(`${t.bot.url}/sandbox/api/events?userid=%3Cx%3E`)).status).toBe(400);
+    expect((await fetch(`${t.bot.url}/sandbox/api/history`)).status).toBe(400);
     expect(await t.database.prisma.inboxMessage.count()).toBe(before);
   });
 

@@ -138,7 +138,7 @@ describe.each(BACKENDS)('a WeCom message becomes a case (%s)', (backend) => {
     const res = await fetch(`${t.bot.url}/api/cases/1`);
     expect(res.status).toBe(401);
     const health = await fetch(`${t.bot.url}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, wecom: { ok: true } });
   });
 
   it('never logs message contents or tokens', () => {

@@ -8,6 +8,8 @@ import { readOrgFile } from '../../src/org/read-org-file.ts';
 import { createWeComApiClient } from '../../src/wecom/api-client.ts';
 import { startBot, type RunningBot } from '../../src/bot-app.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/create-sandbox.ts';
+import type { OutboxTuning } from '../../src/workers/outbox-dispatcher.ts';
+import type { FakeWeComApiServerOptions } from '../../src/wecom/fake/fake-api-types.ts';
 import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
 import { createWeComTestClient, type WeComTestClient } from './wecom-test-client.ts';
 import { createTestDatabase, type Backend } from './test-database.ts';
@@ -19,6 +21,8 @@ export const TEST_WECOM = {
   token: 'QDG6eK',
   encodingAESKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
 };
+/** Where the test bot's links point; nothing listens there. */
+export const PUBLIC_BASE_URL = 'http://bot.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
 
@@ -41,7 +45,7 @@ export interface TestBot {
 
 /** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
 export async function startTestBot(
-  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean } = {},
+  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
@@ -50,13 +54,23 @@ export async function startTestBot(
   if (!org.ok) throw new Error(org.errors.join('\n'));
   await applyOrg(database.prisma, org.org, clock.now());
 
-  const wecom = await startFakeWeComApiServer({ corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, now: () => clock.now().getTime() });
+  const wecom = await startFakeWeComApiServer({ ...options.fake, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, now: () => clock.now().getTime() });
   const logLines: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
-  const api = createWeComApiClient({ baseUrl: wecom.url, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, retryBaseDelayMs: 1, log });
+  // As in production: no retries inside the client (the outbox retries), time from the test's clock.
+  const api = createWeComApiClient({
+    baseUrl: wecom.url,
+    corpId: TEST_WECOM.corpId,
+    secret: TEST_WECOM.secret,
+    agentId: TEST_WECOM.agentId,
+    maxRetries: 0,
+    timeoutMs: options.outbox?.sendTimeoutMs ?? 20_000,
+    now: () => clock.now().getTime(),
+    log,
+  });
   const calendar = await loadWorkCalendar();
   const sandbox = options.sandbox
-    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log })
+    ? createSandbox({ db: database.prisma, fake: wecom, clock, calendar, callback: { ...TEST_WECOM }, log, publicBaseUrl: PUBLIC_BASE_URL })
     : undefined;
   const bot = await startBot(
     {
@@ -66,8 +80,9 @@ export async function startTestBot(
       clock,
       log,
       adminToken: ADMIN_TOKEN,
-      publicBaseUrl: 'http://bot.test',
+      publicBaseUrl: PUBLIC_BASE_URL,
       api,
+      ...(options.outbox && { outbox: options.outbox }),
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     0,

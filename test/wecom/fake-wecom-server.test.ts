@@ -130,12 +130,15 @@ describe('fake WeCom server: update_template_card', () => {
   it('answers 42022 for an unknown or expired code', async () => {
     expect(await update('never-issued')).toMatchObject({ errcode: 42022 });
     const code = String((await sendCard(card()))['response_code']);
-    const clickCode = server.issueClickResponseCode('task-1', 'lead');
-    // Valid for 72 h (94945), not a moment longer.
-    clock += 72 * 3600_000 - 1;
-    expect(await update(clickCode)).toMatchObject({ errcode: 0 });
-    clock += 1;
+    // Valid 72 h (94945, version of 2025-07-24), not the 24 h of older copies.
+    clock += 71 * 3600_000;
+    const kept = String((await sendCard(card({ task_id: 'task-kept' })))['response_code']);
+    clock += 3600_000;
     expect(await update(code)).toMatchObject({ errcode: 42022 });
+    expect(await update(kept)).toMatchObject({ errcode: 0 });
+    expect(server.cardUpdates).toHaveLength(1);
+    clock += 72 * 3600_000;
+    expect(await update(kept)).toMatchObject({ errcode: 42022 });
     expect(server.cardUpdates).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import { staffNames } from '../../db/org-repository.ts';
 import type { Channel } from '../../domain/case/case.ts';
 import { isTimeLimitClass, type TimeLimitClass } from '../../domain/time-limit-class.ts';
 import { registerCase } from '../../use-cases/register-case.ts';
+import { newCaseCard } from '../../use-cases/cards/case-cards.ts';
 import { renderAnsweredAtOnce, renderRegistered, renderUnknownService } from '../../messages/case-replies.ts';
 import { ANSWERED_AT_ONCE, CHANNEL_LIKE, CHANNEL_WORDS as CHANNELS, CLASS_WORDS } from '../../messages/vocabulary.ts';
 import { defineCommand, type Parsed } from '../define-command.ts';
@@ -43,7 +44,9 @@ export const register = defineCommand({
     if (r.kind === 'unknown_service') return renderUnknownService(r.ref, r.suggestions);
     const names = await staffNames(ctx.tx, [r.case.handler]);
     if (r.answeredAtOnce) return renderAnsweredAtOnce(r.case, r.service, names);
-    return renderRegistered(r.case, r.service, names, ctx.now);
+    // A card with the next steps; the old text (with its command hint) goes out should WeCom refuse it.
+    const { card } = await newCaseCard(ctx.tx, { cause: ctx.sourceKey, toUser: ctx.actor.userid, case: r.case, now: ctx.now, publicBaseUrl: ctx.publicBaseUrl, names });
+    return { card, fallback: renderRegistered(r.case, r.service, names, ctx.now) };
   },
 });
 

@@ -1,11 +1,13 @@
 import { chinaDateOf } from '../calendar/china-time.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
-import type { ReminderCase } from './due-reminders.ts';
+import type { DueReminder, ReminderCase } from './due-reminders.ts';
 import { isOfficeOpen, openingOn } from './office-hours.ts';
 import type { RecipientRole } from './pick-current.ts';
 import type { ReminderPolicy } from './reminder-policy.ts';
 
-export type DigestSection = 'overdue' | 'due_today' | 'awaiting';
+/** Sections in their order: overdue, due today, due on a later day (the day-before rung), waiting on a leader. */
+export type DigestSection = 'overdue' | 'due_today' | 'due_next' | 'awaiting';
+const SECTIONS: readonly DigestSection[] = ['overdue', 'due_today', 'due_next', 'awaiting'];
 
 export interface DigestEntry {
   caseNo: number;
@@ -42,15 +44,33 @@ export function headDigestEntries(cases: readonly ReminderCase[], awaiting: read
   return entries;
 }
 
+/**
+ * A reminder of the case ladder that belongs to the morning: due by the digest instant (office
+ * opening), so it goes out with the digest, once, instead of as a message of its own.
+ */
+export function isMorningReminder(r: Pick<DueReminder, 'dueInstant' | 'kind'>, instant: Date | null): boolean {
+  return instant !== null && (r.kind === 'overdue_digest' || r.dueInstant <= instant);
+}
+
+/** The digest section of a morning rung: overdue ones, else by the day the case is due. */
+export function sectionOfReminder(r: Pick<DueReminder, 'kind' | 'dueAt'>, now: Date): DigestSection {
+  if (r.kind === 'overdue' || r.kind === 'overdue_leader' || r.kind === 'overdue_digest') return 'overdue';
+  return chinaDateOf(r.dueAt) === chinaDateOf(now) ? 'due_today' : 'due_next';
+}
+
 export type PersonalDigest = Record<DigestSection, number[]>;
 
-/** One digest per person: every case once per section, sections in a fixed order, case numbers ascending. */
+/**
+ * One digest per person: every case once, in its first section in the fixed order (a case that is
+ * overdue is not also listed as due), case numbers ascending.
+ */
 export function groupDigests(items: readonly { userid: string; caseNo: number; section: DigestSection }[]): Map<string, PersonalDigest> {
   const out = new Map<string, PersonalDigest>();
-  for (const it of items) {
+  const order = [...items].sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section));
+  for (const it of order) {
     let d = out.get(it.userid);
-    if (!d) out.set(it.userid, (d = { overdue: [], due_today: [], awaiting: [] }));
-    if (!d[it.section].includes(it.caseNo)) d[it.section].push(it.caseNo);
+    if (!d) out.set(it.userid, (d = { overdue: [], due_today: [], due_next: [], awaiting: [] }));
+    if (!SECTIONS.some((s) => d[s].includes(it.caseNo))) d[it.section].push(it.caseNo);
   }
   for (const d of out.values()) for (const s of Object.values(d)) s.sort((a, b) => a - b);
   return out;

@@ -10,8 +10,9 @@ import { assertValidCard, CARD_LIMITS, fit } from './validate-card.ts';
 export const EXTENSION_KEYS = { approve: 'approve_extension', refuse: 'refuse_extension' } as const;
 
 /** Stable per request (a retried transaction cannot send a second card) and unique per app thanks to the installation id. */
-export function extensionTaskId(installation: string, extensionId: number): string {
-  return `xn-${installation}-ex${extensionId}-leader`;
+/** Stored on the request once drawn; the nonce keeps ids unique after a restore reuses request ids. */
+export function extensionTaskId(installation: string, extensionId: number, nonce: string): string {
+  return `xn-${installation}-ex${extensionId}-${nonce}-leader`;
 }
 
 export interface ExtensionCardView {

@@ -17,6 +17,8 @@ export class ChatView {
     this.container = container;
     this.empty = empty;
     this.cards = new Map();
+    /** Line id → its node, so a line from the history and the same line live show once. */
+    this.lines = new Map();
     this.lastStampAt = 0;
     this.me = null;
     this.onCardClick = () => undefined;
@@ -25,23 +27,40 @@ export class ChatView {
   reset(me) {
     this.me = me;
     this.cards.clear();
+    this.lines.clear();
     this.lastStampAt = 0;
     this.container.replaceChildren();
     this.pending = null;
+  }
+
+  has(id) {
+    return this.lines.has(id);
   }
 
   showEmpty() {
     this.container.replaceChildren(this.empty);
   }
 
+  /** Adds one line (or applies it: card updates, take-backs); a line already shown is skipped. */
   add(event) {
+    if (event.id && this.lines.has(event.id)) return;
+    const node = this.draw(event);
+    if (event.id) this.lines.set(event.id, node ?? null);
+  }
+
+  draw(event) {
+    if (event.kind === 'unsaid') {
+      this.lines.get(event.said)?.remove();
+      return null;
+    }
     if (event.kind === 'time') return this.append(this.divider(`⏩ ${event.note}`, 'divider-time'));
     if (event.kind === 'card-update') return this.updateCard(event);
     this.stamp(event.at);
     if (event.kind === 'said') return this.append(this.bubble('me', renderText(event.text)));
     if (event.msgtype === 'template_card' && event.card) {
-      const node = renderCard(event.card, (button, undo) => this.onCardClick(event.taskId ?? event.card.task_id, button, undo));
-      if (event.taskId) this.cards.set(event.taskId, node);
+      const taskId = event.taskId ?? event.card.task_id;
+      const node = renderCard(event.card, (click, undo) => this.onCardClick(taskId, click, undo));
+      if (taskId) this.cards.set(taskId, node);
       return this.append(this.bubble('bot', node, 'bubble-card'));
     }
     const body = event.msgtype === 'markdown' ? renderMarkdown(event.content ?? '') : renderText(event.content ?? '');
@@ -50,15 +69,16 @@ export class ChatView {
 
   updateCard(event) {
     const node = this.cards.get(event.taskId);
-    if (!node) return;
+    if (!node) return null;
     if (event.replaceName) replaceButtons(node, event.replaceName);
-    else if (event.card) fillCard(node, event.card, (button, undo) => this.onCardClick(event.taskId, button, undo));
+    else if (event.card) fillCard(node, event.card, (click, undo) => this.onCardClick(event.taskId, click, undo));
+    return null;
   }
 
   /** "效能助手正在处理…" while a message is on its way through the callback. */
   setPending(on) {
     if (on && !this.pending) {
-      this.pending = this.bubble('bot', document.createTextNode('正在处理…'), 'bubble-pending');
+      this.pending = this.bubble('bot', document.createTextNode('效能助手正在处理…'), 'bubble-pending');
       this.append(this.pending);
     } else if (!on && this.pending) {
       this.pending.remove();
@@ -104,5 +124,10 @@ export class ChatView {
     if (this.pending && node !== this.pending) this.container.insertBefore(node, this.pending);
     else this.container.append(node);
     if (atBottom || node === this.pending) this.container.scrollTop = this.container.scrollHeight;
+    return node;
+  }
+
+  scrollToEnd() {
+    this.container.scrollTop = this.container.scrollHeight;
   }
 }

@@ -1,7 +1,11 @@
 /* global document */
 // The person picker: demo staff grouped by department, with roles and unread badges.
 
-export function renderPeople(list, staff, current, unread, onPick) {
+/**
+ * `actionsFor(person)` may return extra controls for a person's row (links beside the name button,
+ * e.g. signing into the workbench as that person); by default a row has none.
+ */
+export function renderPeople(list, staff, current, unread, onPick, actionsFor = () => []) {
   list.replaceChildren();
   let department = null;
   for (const person of staff) {
@@ -46,7 +50,15 @@ export function renderPeople(list, staff, current, unread, onPick) {
       dot.textContent = count > 99 ? '99+' : String(count);
       button.append(dot);
     }
+    item.className = 'person-row';
     item.append(button);
+    const actions = actionsFor(person);
+    if (actions.length > 0) {
+      const box = document.createElement('span');
+      box.className = 'person-actions';
+      box.append(...actions);
+      item.append(box);
+    }
     list.append(item);
   }
 }

@@ -5,9 +5,9 @@
 const INLINE = /\*\*(.+?)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|<font\s+color=["']?(\w+)["']?\s*>([\s\S]*?)<\/font>|<a\s+href=["']([^"']+)["']\s*>([\s\S]*?)<\/a>|(https?:\/\/[^\s<>()（），。]+)/g;
 const FONT_CLASS = { info: 'md-info', comment: 'md-comment', warning: 'md-warning' };
 
-/** Safe link: only http(s) URLs become anchors, opened in a new tab. */
+/** Safe link: only http(s) URLs and paths of this site become anchors (the page decides where they open). */
 export function link(href, text) {
-  if (!/^https?:\/\//i.test(href)) return document.createTextNode(text);
+  if (!/^(https?:\/\/|\/(?!\/))/i.test(href)) return document.createTextNode(text);
   const a = document.createElement('a');
   a.href = href;
   a.textContent = text;

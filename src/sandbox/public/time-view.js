@@ -3,9 +3,15 @@
 
 const FORMAT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
 
-export function initTimeControl(label, buttons, onError) {
+const SHORT = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** `short` (optional) shows the time compactly, on the phone's top bar. */
+export function initTimeControl(label, buttons, onError, short) {
   let offsetMs = 0;
-  const show = () => (label.textContent = FORMAT.format(Date.now() + offsetMs));
+  const show = () => {
+    label.textContent = FORMAT.format(Date.now() + offsetMs);
+    if (short) short.textContent = SHORT.format(Date.now() + offsetMs);
+  };
   const adopt = (iso) => {
     offsetMs = Date.parse(iso) - Date.now();
     show();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CaseRecord } from '../../domain/case/case.ts';
 import { extendedDueAt, type ExtensionRecord } from '../../domain/case/extension.ts';
 import { cardSendKey, cardUpdatePrefix, shownCardState, usableSendCode } from '../../db/card-repository.ts';
@@ -41,7 +42,7 @@ function stateOf(e: ExtensionRecord, c: CaseRecord, names: ReadonlyMap<string, s
 
 /** Sends the request's card to its leader: the template_card message in the caller's transaction, once per request. */
 export async function sendExtensionCard(ctx: UseCaseContext, e: ExtensionRecord, c: CaseRecord): Promise<string> {
-  const taskId = extensionTaskId(await installationId(ctx.tx), e.id);
+  const taskId = extensionTaskId(await installationId(ctx.tx), e.id, randomBytes(4).toString('hex'));
   await setExtensionTaskId(ctx.tx, e.id, taskId);
   const { view } = await viewOf(ctx, e, c, taskId);
   // buildExtensionCard checks the card against docs/PROTOCOL.md's field rules and throws on a violation.

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkMenu, MenuRejected } from './menu-create.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
+import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
+import { agentInfo } from './fake-agent.ts';
 
 export type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer };
 
@@ -36,6 +39,8 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   const agentId = options.agentId ?? 1000002;
   const now = options.now ?? Date.now;
   const responseCodeTtlMs = options.responseCodeTtlMs ?? 72 * 3600_000;
+  const faults = createFakeFaults(now);
+  const duplicates = createDuplicateIndex(now);
   const knownUsers = options.knownUsers ? new Set(options.knownUsers.map((u) => u.toLowerCase())) : undefined;
 
   const tokenExpiresInSec = options.tokenExpiresInSec ?? 7200;
@@ -47,6 +52,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   let calls: RecordedCall[] = [];
   let messages: SentMessage[] = [];
   let cardUpdates: CardUpdate[] = [];
+  let menu: Record<string, unknown>[] | undefined;
   let failures: { spec: FailSpec; remaining: number }[] = [];
   const messageListeners = new Set<(m: SentMessage) => void>();
   const updateListeners = new Set<(u: CardUpdate) => void>();
@@ -89,6 +95,8 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     if (valid.length === 0) throw new ApiFailure(81013, 'user & party & tag all invalid');
 
     const msgtype = body['msgtype'];
+    const duplicate = duplicates.duplicateOf(valid.join('|'), body);
+    if (duplicate !== undefined) return ok({ invaliduser: invalid.map((u) => u.toLowerCase()).join('|'), msgid: duplicate });
     const message: SentMessage = { msgid: randomBytes(24).toString('base64url'), touser: valid, msgtype: 'text', body, at: now() };
     if (msgtype === 'text' || msgtype === 'markdown') {
       message.msgtype = msgtype;
@@ -113,6 +121,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     }
 
     messages.push(message);
+    duplicates.remember(valid.join('|'), body, message.msgid);
     emit(messageListeners, message);
     const answer: Record<string, unknown> = { invaliduser: invalid.map((u) => u.toLowerCase()).join('|'), msgid: message.msgid };
     if (message.responseCode !== undefined) answer['response_code'] = message.responseCode;
@@ -155,13 +164,16 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   }
 
   function updateCard(body: Record<string, unknown>): Answer {
-    requireAgent(body);
+    // An update through another app than the card's sender (94945).
+    if (Number(body['agentid']) !== agentId) throw new ApiFailure(42015, 'app of the update does not match the app of the card');
     const code = body['response_code'];
     if (typeof code !== 'string' || code.length === 0) throw new ApiFailure(42022, 'response_code missing');
     const entry = responseCodes.get(code);
     if (!entry) throw new ApiFailure(42022, 'response_code invalid');
     if (entry.used) throw new ApiFailure(42022, 'response_code has been used');
     if (now() >= entry.expiresAt) throw new ApiFailure(42022, 'response_code expired');
+    const original = cards.get(entry.taskId);
+    if (!original) throw new ApiFailure(42016, 'task_id of the update does not exist');
 
     const button = body['button'];
     const card = body['template_card'];
@@ -175,24 +187,49 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     if (isRecord(button) && typeof button['replace_name'] === 'string' && button['replace_name'].length > 0) {
       update.replaceName = button['replace_name'];
     } else if (isRecord(card)) {
+      // Only an interactive card can replace one, and only one of the same type.
+      if (card['card_type'] !== original.card?.['card_type'] || !INTERACTIVE_CARD_TYPES.has(String(card['card_type']))) {
+        throw new ApiFailure(40058, 'template_card.card_type must be the card type of the card being updated');
+      }
       update.card = card;
     } else {
       throw new ApiFailure(42020, 'button.replace_name or template_card required');
     }
     if (update.userids.length === 0 && !update.atAll) throw new ApiFailure(40058, 'userids or atall required');
+    // Only the card's own recipients can see it updated; others come back as invaliduser.
+    const notRecipients = update.userids.filter((u) => !original.touser.some((t) => t.toLowerCase() === u.toLowerCase()));
+    update.userids = update.userids.filter((u) => !notRecipients.includes(u));
+    if (update.userids.length === 0 && !update.atAll) throw new ApiFailure(81013, 'user & party & tag all invalid');
 
     entry.used = true;
     cardUpdates.push(update);
     emit(updateListeners, update);
-    return ok({ invaliduser: '' });
+    return ok({ invaliduser: notRecipients.map((u) => u.toLowerCase()).join('|') });
   }
 
   function route(method: string, path: string, query: URLSearchParams, body: unknown): Answer {
     if (method === 'GET' && path === '/cgi-bin/gettoken') return getToken(query);
+    if (method === 'GET' && path === '/cgi-bin/agent/get') {
+      requireToken(query);
+      if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
+      return ok(agentInfo(agentId, options.agent));
+    }
     if (method === 'POST' && (path === '/cgi-bin/message/send' || path === '/cgi-bin/message/update_template_card')) {
       requireToken(query);
       if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
       return path === '/cgi-bin/message/send' ? sendMessage(body) : updateCard(body);
+    }
+    if (method === 'POST' && path === '/cgi-bin/menu/create') {
+      requireToken(query);
+      if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
+      if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
+      try {
+        menu = checkMenu(body);
+      } catch (err) {
+        if (err instanceof MenuRejected) throw new ApiFailure(err.errcode, err.message);
+        throw err;
+      }
+      return ok({});
     }
     return { status: 404, json: { errcode: 404, errmsg: `fake: no ${method} ${path}` } };
   }
@@ -217,8 +254,11 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       req.socket.destroy();
       return;
     }
+    const standing = failure ? undefined : faults.answerFor(url.pathname);
     let answer: Answer;
-    if (failure?.httpStatus !== undefined) {
+    if (standing) {
+      answer = standing;
+    } else if (failure?.httpStatus !== undefined) {
       answer = { status: failure.httpStatus, json: { errcode: -1, errmsg: `fake HTTP ${failure.httpStatus}` } };
     } else if (failure?.errcode !== undefined) {
       answer = { status: 200, json: { errcode: failure.errcode, errmsg: failure.errmsg ?? `fake errcode ${failure.errcode}` } };
@@ -232,6 +272,14 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     }
     record.status = answer.status;
     record.response = answer.json;
+    if (failure?.lostReply) {
+      // WeCom did the work; the answer never reaches the caller.
+      record.status = 0;
+      req.socket.destroy();
+      return;
+    }
+    const latency = faults.latencyFor(url.pathname);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer.json));
   }
@@ -270,6 +318,9 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
     get cardUpdates() {
       return cardUpdates;
     },
+    get menu() {
+      return menu;
+    },
     get issuedTokenCount() {
       return issuedTokenCount;
     },
@@ -281,9 +332,18 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!sentTo(card.touser, userid)) throw new Error(`fake WeCom: card ${taskId} was not sent to ${userid}`);
       return newResponseCode(taskId);
     },
+    rememberCard({ taskId, touser, card, at }) {
+      if (cards.has(taskId)) return;
+      usedTaskIds.add(taskId);
+      cards.set(taskId, { msgid: randomBytes(24).toString('base64url'), touser: [...touser], msgtype: 'template_card', card, taskId, body: {}, at });
+    },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
     },
+    refuse: (spec) => faults.refuse(spec),
+    rateLimit: (window) => faults.rateLimit(window),
+    lift: () => faults.lift(),
+    setLatency: (ms) => faults.setLatency(ms),
     expireTokens() {
       for (const entry of tokens.values()) entry.expiresAt = Number.NEGATIVE_INFINITY;
     },
@@ -300,6 +360,8 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       messages = [];
       cardUpdates = [];
       failures = [];
+      faults.lift();
+      faults.setLatency(0);
     },
     async close() {
       await new Promise<void>((resolve) => {

@@ -71,8 +71,8 @@ describe('the other clocks (pure)', () => {
       { userid: 'chenjing', caseNo: 9, section: 'overdue' },
     ]);
     expect(Object.fromEntries(grouped)).toEqual({
-      chenjing: { overdue: [9], due_today: [1], awaiting: [] },
-      zhaomin: { overdue: [9], due_today: [], awaiting: [] },
+      chenjing: { overdue: [9], due_today: [1], due_next: [], awaiting: [] },
+      zhaomin: { overdue: [9], due_today: [], due_next: [], awaiting: [] },
     });
   });
 });

@@ -1,7 +1,7 @@
 import { fit } from '../../../src/messages/cards/validate-card.ts';
 import { describe, expect, it } from 'vitest';
 import { buildRefusalCard, type RefusalCardState, type RefusalCardView } from '../../../src/messages/cards/refusal-card.ts';
-import { refusalTaskId } from '../../../src/messages/cards/refusal-task-id.ts';
+import { refusalTaskId, refusalTaskNonce } from '../../../src/messages/cards/refusal-task-id.ts';
 import { assertValidCard, cardViolations, chars } from '../../../src/messages/cards/validate-card.ts';
 
 const NOW = new Date('2026-12-01T09:30:00+08:00');
@@ -9,7 +9,7 @@ const LONG = '关于申请某某市科学技术协会下属单位二〇二六年
 
 function view(over: Partial<RefusalCardView> = {}): RefusalCardView {
   return {
-    taskId: refusalTaskId('a1b2c3d4e5f6', 12, 'leader'),
+    taskId: refusalTaskId('a1b2c3d4e5f6', 12, '9f8e7d6c', 'leader'),
     role: 'leader',
     caseNo: 12,
     applicant: '张三',
@@ -42,7 +42,7 @@ describe('the refusal card', () => {
       source: { desc: '效能助手' },
       main_title: { title: '不予办理报备 #12', desc: '李华提交，请您决定' },
       sub_title_text: '理由：不符合申报条件',
-      task_id: 'xn-a1b2c3d4e5f6-rf12-leader',
+      task_id: 'xn-a1b2c3d4e5f6-rf12-9f8e7d6c-leader',
       button_list: [
         { text: '同意不予办理', style: 1, key: 'approve' },
         { text: '予以纠正', style: 2, key: 'overturn' },
@@ -142,9 +142,12 @@ describe('the card field rules', () => {
 
   it('makes task_ids within the charset and length for any filing id', () => {
     for (const id of [1, 2_147_483_647]) {
-      const taskId = refusalTaskId('0123456789ab', id, 'principal');
+      const taskId = refusalTaskId('0123456789ab', id, 'ffffffff', 'principal');
       expect(taskId).toMatch(/^[0-9A-Za-z_\-@]{1,128}$/);
     }
-    expect(refusalTaskId('0123456789ab', 7, 'leader')).not.toBe(refusalTaskId('0123456789ab', 7, 'principal'));
+    expect(refusalTaskId('0123456789ab', 7, '00000001', 'leader')).not.toBe(refusalTaskId('0123456789ab', 7, '00000001', 'principal'));
+    // The same filing number after a restore gets another nonce, so WeCom sees a new task_id.
+    expect(refusalTaskId('0123456789ab', 7, '00000001', 'leader')).not.toBe(refusalTaskId('0123456789ab', 7, '00000002', 'leader'));
+    expect(refusalTaskNonce(refusalTaskId('0123456789ab', 7, '0a0b0c0d', 'principal'))).toBe('0a0b0c0d');
   });
 });
