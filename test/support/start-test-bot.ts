@@ -45,7 +45,7 @@ export interface TestBot {
 
 /** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
 export async function startTestBot(
-  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions } = {},
+  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions; leaveTemplates?: string[] } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
@@ -75,7 +75,7 @@ export async function startTestBot(
   const bot = await startBot(
     {
       database,
-      wecom: { ...TEST_WECOM, apiBase: wecom.url },
+      wecom: { ...TEST_WECOM, apiBase: wecom.url, ...(options.leaveTemplates && { leaveTemplates: options.leaveTemplates }) },
       calendar,
       clock,
       log,
