@@ -22,6 +22,12 @@ import { registerReportPages } from './http/routes/report-pages.ts';
 import { registerBulletinsApi } from './http/routes/bulletins-api.ts';
 import { registerKeyTasksApi } from './http/routes/key-tasks-api.ts';
 import { registerPublicPages } from './http/routes/public-pages.ts';
+import { registerSignIn } from './http/workbench/sign-in-routes.ts';
+import { registerWorkbench } from './http/workbench/workbench-routes.ts';
+import { registerWorkbenchAssets } from './http/workbench/assets.ts';
+import { makeSessionSecret, sessionKeys } from './http/workbench/session.ts';
+import { runWebCommand } from './bot/web-command.ts';
+import { DEFAULT_OAUTH_BASE } from './config.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
 import { OutboxDispatcher, type OutboxTuning } from './workers/outbox-dispatcher.ts';
@@ -52,6 +58,11 @@ export interface BotDeps {
   cronTicks?: boolean;
   /** Outbox lanes, lease, back-off and probe intervals (tests shorten them); defaults in OutboxDispatcher. */
   outbox?: OutboxTuning;
+  /**
+   * The workbench's sign-in: WECOM_OAUTH_BASE (default WeCom's) and SESSION_SECRET; without a secret one
+   * is made at start (the sandbox, tests), so sessions end when the process does.
+   */
+  workbench?: { oauthBase?: string; sessionSecret?: string };
 }
 
 export interface RunningBot {
@@ -100,6 +111,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
 
   let accepting = true;
   let closeExtras: () => void = () => undefined;
+  const keys = sessionKeys(deps.workbench?.sessionSecret ?? makeSessionSecret());
   const app = createHttpApp(log, (router) => {
     registerHealth(router, db, () => outbox.health());
     registerWeComCallback(router, {
@@ -126,9 +138,29 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     registerServicePages(router, { db });
     registerReportPages(router, { db, clock, calendar });
     registerPublicPages(router, { db, clock, calendar, publicBaseUrl: deps.publicBaseUrl, onQueued: () => outbox.kick() });
+    const requireViewer = registerSignIn(router, {
+      db,
+      api,
+      clock,
+      log: log.child({ component: 'workbench' }),
+      corpId: wecom.corpId,
+      agentId: wecom.agentId,
+      oauthBase: (deps.workbench?.oauthBase ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
+      publicBaseUrl: deps.publicBaseUrl,
+      session: { secure: deps.publicBaseUrl.startsWith('https:') },
+    });
+    registerWorkbenchAssets(router);
+    registerWorkbench(router, {
+      db,
+      clock,
+      calendar,
+      requireViewer,
+      runCommand: (req) => runWebCommand({ db, calendar, publicBaseUrl: deps.publicBaseUrl, log, now: () => clock.now() }, req),
+      onQueued: () => outbox.kick(),
+    });
     const cleanup = deps.extraRoutes?.(router);
     if (cleanup) closeExtras = cleanup;
-  });
+  }, keys);
 
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

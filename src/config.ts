@@ -31,6 +31,10 @@ export interface Config {
   outboxConcurrency: number;
   /** WECOM_TIMEOUT_MS: how long one WeCom API request may take. */
   wecomTimeoutMs: number;
+  /** Where WeCom's OAuth2 authorize page lives (WECOM_OAUTH_BASE); private deployments set their own. */
+  oauthBase: string;
+  /** Signs the workbench's session cookie (SESSION_SECRET); undefined in sandbox mode, which makes one. */
+  sessionSecret: string | undefined;
 }
 
 const optionalText = z
@@ -48,6 +52,8 @@ const envSchema = z.object({
   ),
   WECOM_LEAVE_TEMPLATES: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,128}(,\s*[A-Za-z0-9_-]{1,128})*$/, 'must be 审批 template ids separated by commas').optional()),
   WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  WECOM_OAUTH_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   DATABASE_URL: optionalText.pipe(
     z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgresql://').optional(),
   ),
@@ -69,6 +75,8 @@ const envSchema = z.object({
   ),
 });
 
+export const DEFAULT_OAUTH_BASE = 'https://open.weixin.qq.com';
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -81,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   if (env.WECOM_CORP_ID?.trim()) {
-    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+    const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY', 'SESSION_SECRET'] as const;
     for (const name of required) if (!env[name]?.trim()) problems.push(`${name}: required when WECOM_CORP_ID is set`);
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
@@ -118,5 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     officeHours: (e.OFFICE_HOURS ? parseOfficeHours(e.OFFICE_HOURS) : null) ?? DEFAULT_OFFICE_HOURS,
     outboxConcurrency: e.OUTBOX_CONCURRENCY === undefined ? 4 : Number(e.OUTBOX_CONCURRENCY),
     wecomTimeoutMs: e.WECOM_TIMEOUT_MS === undefined ? 20_000 : Number(e.WECOM_TIMEOUT_MS),
+    oauthBase: (e.WECOM_OAUTH_BASE ?? DEFAULT_OAUTH_BASE).replace(/\/+$/, ''),
+    sessionSecret: e.SESSION_SECRET,
   });
 }

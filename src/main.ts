@@ -95,6 +95,8 @@ async function main(): Promise<void> {
       reminderPolicy: reminderPolicy({ officeHours: config.officeHours }),
       cronTicks: true,
       outbox: { concurrency: config.outboxConcurrency, sendTimeoutMs: config.wecomTimeoutMs },
+      // In the sandbox the look-alike serves the authorize page; the secret is made at start.
+      workbench: { oauthBase: sandboxRun ? sandboxRun.fake.url : config.oauthBase, ...(config.sessionSecret && { sessionSecret: config.sessionSecret }) },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
     config.port,

@@ -72,6 +72,12 @@ function toView(r: RecordRow): AccountabilityRecordView {
   };
 }
 
+/** The office's worklist (记录与投诉): undecided records first, then the latest decided; at most `limit`. */
+export async function listRecordsForOffice(db: Tx, limit: number): Promise<AccountabilityRecordView[]> {
+  const rows = await db.accountabilityRecord.findMany({ orderBy: [{ decidedAt: { sort: 'desc', nulls: 'first' } }, { id: 'desc' }], take: limit });
+  return rows.map(toView);
+}
+
 export async function findRecord(db: Tx, id: number): Promise<AccountabilityRecordView | null> {
   const r = await db.accountabilityRecord.findUnique({ where: { id } });
   return r ? toView(r) : null;

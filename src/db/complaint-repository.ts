@@ -32,6 +32,13 @@ export async function insertComplaint(
   return { record: toRecord(await db.complaint.create({ data })), created: true };
 }
 
+/** The office's worklist: open complaints first (soonest answer due), then the latest answered; at most `limit`. */
+export async function listComplaintsForOffice(db: Tx, limit: number): Promise<ComplaintRecord[]> {
+  const open = await db.complaint.findMany({ where: { status: 'OPEN' }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: limit });
+  const answered = await db.complaint.findMany({ where: { status: { not: 'OPEN' } }, orderBy: { id: 'desc' }, take: Math.max(0, limit - open.length) });
+  return [...open, ...answered].map(toRecord);
+}
+
 export async function findComplaint(db: Tx, id: number): Promise<ComplaintRecord | null> {
   if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) return null;
   const row = await db.complaint.findUnique({ where: { id } });

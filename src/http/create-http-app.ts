@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import Koa from 'koa';
 import Router from '@koa/router';
+import type Keygrip from 'keygrip';
 import type { Logger } from '../shared/logger.ts';
 
 /** The Koa app with its one error boundary: log with an id, answer 500, never leak a stack. */
-export function createHttpApp(log: Logger, register: (router: Router) => void): Koa {
+export function createHttpApp(log: Logger, register: (router: Router) => void, keys?: Keygrip): Koa {
   const app = new Koa();
   app.proxy = true;
+  // Signs cookies (the workbench's session): Koa's cookies check the signature with these keys.
+  if (keys) app.keys = keys;
   app.use(async (ctx, next) => {
     try {
       await next();

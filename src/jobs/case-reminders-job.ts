@@ -59,7 +59,7 @@ async function claimFor(deps: JobDeps, r: DueReminder, c: ReminderCaseRow, org: 
   const people = resolveRecipients(r.recipients, { handler: c.handler, department: c.department, firstResponder: c.firstResponder }, org);
   const overdueDays = r.kind === 'overdue_leader' ? workingDaysBetween(calendar, overdueDayOne(calendar, policy, r.dueAt), chinaDateOf(now)).count + 1 : 0;
   const kind = r.kind as Exclude<DueReminder['kind'], 'overdue_digest'>;
-  const extra = { minutesBeforeClose: policy.dueSoonMinutesBeforeClose, overdueDays };
+  const extra = { minutesBeforeClose: policy.dueSoonMinutesBeforeClose, overdueDays, link: `${deps.publicBaseUrl}/app/cases/${c.no}` };
   return {
     key: r.key,
     caseNo: r.caseNo,

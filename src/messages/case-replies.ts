@@ -6,6 +6,7 @@ import type { Reason } from '../domain/case/decision.ts';
 import { fitList } from './fit-bytes.ts';
 import { CHANNEL_ZH, CLASS_ZH, STATUS_ZH, formatDeadline, formatInstant, nameOf } from './format.ts';
 import { reasonText } from './reason-text.ts';
+import { maskPhone } from '../domain/org/visibility.ts';
 
 type Names = ReadonlyMap<string, string>;
 
@@ -89,12 +90,18 @@ export function renderRejections(c: CaseRecord, reasons: Reason[], names: Names)
   return [`#${c.no} 未能办理，原因如下：`, ...lines, ...list].join('\n');
 }
 
-export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], names: Names, now: Date): string {
+/** 查 of a case outside the sender's sight: nothing of it is said. */
+export function renderCaseHidden(no: number): string {
+  return `您无权查看 #${no}：案件仅对经办人、B岗顶岗人、首问责任人、本部室负责人、分管领导、主要负责人和办公室开放。`;
+}
+
+export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], names: Names, now: Date, options: { maskPhone?: boolean; link?: string } = {}): string {
   const overdue = isOverdue(c, now) ? '（已超期）' : '';
+  const phone = c.phone ? (options.maskPhone ? maskPhone(c.phone) : c.phone) : null;
   const lines = [
     `#${c.no} ${STATUS_ZH[c.status]}${overdue}`,
     `类别：${CLASS_ZH[c.cls]}${c.serviceCode ? `（${c.serviceCode}）` : ''}；渠道：${CHANNEL_ZH[c.channel]}`,
-    `当事人：${c.applicant}${c.phone ? ` ${c.phone}` : ''}`,
+    `当事人：${c.applicant}${phone ? ` ${phone}` : ''}`,
     `事由：${c.matter}`,
     `承办人：${nameOf(names, c.handler)}；首问责任人：${nameOf(names, c.firstResponder)}`,
     `受理时间：${formatInstant(c.receivedAt)}`,
@@ -103,7 +110,26 @@ export function renderCaseDetail(c: CaseRecord, history: CaseEventRecord[], name
   if (c.result) lines.push(`结果：${c.result}`);
   lines.push('办理记录：');
   for (const e of history.slice(-10)) lines.push(`· ${formatInstant(e.at)} ${historyLine(e, names)}`);
+  if (options.link) lines.push(`详情：${options.link}`);
   return lines.join('\n');
+}
+
+/** 待办's lines after the cases: decisions waiting for the sender, and a head's overdue count, with links. */
+export function renderTodoExtras(
+  decisions: readonly { kind: 'refusal' | 'extension'; caseNo: number; days?: number }[],
+  overdue: readonly { name: string; count: number; link: string }[],
+  publicBaseUrl: string,
+): string[] {
+  const lines: string[] = [];
+  if (decisions.length > 0) {
+    lines.push(`等待您决定 ${decisions.length} 件：`);
+    for (const d of decisions.slice(0, 10)) {
+      const what = d.kind === 'refusal' ? '不予办理报备' : `延期申请 ${d.days ?? 0} 个工作日`;
+      lines.push(`#${d.caseNo} ${what} ${publicBaseUrl}/app/cases/${d.caseNo}`);
+    }
+  }
+  for (const o of overdue) lines.push(`${o.name}：本部门超期 ${o.count} 件 ${o.link}`);
+  return lines;
 }
 
 /** `covering`: case no → how the actor covers it for its absent handler (R7), e.g. B岗顶岗. */
@@ -144,6 +170,11 @@ const ACTION_ZH: Record<string, string> = {
 };
 
 /** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
+/** One history event in words (查 and the workbench's case page). */
+export function historyLineOf(e: CaseEventRecord, names: Names): string {
+  return historyLine(e, names);
+}
+
 function historyLine(e: CaseEventRecord, names: Names): string {
   const who = e.actor === SYSTEM_ACTOR ? '系统' : nameOf(names, e.actor);
   const d = e.detail;

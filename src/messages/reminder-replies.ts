@@ -72,7 +72,7 @@ export function renderCaseReminder(
   r: Recipient,
   names: Names,
   now: Date,
-  extra: { minutesBeforeClose: number; overdueDays: number },
+  extra: { minutesBeforeClose: number; overdueDays: number; link?: string },
 ): string {
   const lines = [`${c.urgent ? '【紧急】' : ''}${title(kind, c, now, extra)}`, subjectLine(c), `办理期限：${formatDeadline(c.dueAt!, now)}前`];
   // 限时办结制 §5: a 请示 left unanswered is approved by the deadline itself.
@@ -81,6 +81,7 @@ export function renderCaseReminder(
   if (role) lines.push(role);
   const acts = r.role === 'handler' || r.role === 'b';
   lines.push(acts ? `办结请发送：${finishCommand(c.no)}` : `承办人发送“${finishCommand(c.no)}”后即不再提醒。`);
+  if (extra.link) lines.push(`详情：${extra.link}`);
   return clipBytes(lines.join('\n'));
 }
 

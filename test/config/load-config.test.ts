@@ -7,6 +7,7 @@ const WECOM = {
   WECOM_SECRET: 's',
   WECOM_TOKEN: 'QDG6eK',
   WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
 };
 
 describe('configuration', () => {
@@ -35,5 +36,16 @@ describe('configuration', () => {
 
   it('requires the other WeCom settings once the corp id is set', () => {
     expect(() => loadConfig({ WECOM_CORP_ID: 'wx1' })).toThrow(/WECOM_AGENT_ID[\s\S]*WECOM_SECRET[\s\S]*WECOM_TOKEN[\s\S]*WECOM_ENCODING_AES_KEY/);
+  });
+
+  it('requires SESSION_SECRET of at least 32 characters with WeCom settings, and reads WECOM_OAUTH_BASE', () => {
+    const { SESSION_SECRET: _secret, ...withoutSecret } = WECOM;
+    expect(() => loadConfig(withoutSecret)).toThrow(/SESSION_SECRET: required when WECOM_CORP_ID is set/);
+    expect(() => loadConfig({ ...WECOM, SESSION_SECRET: 'too-short' })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+    const c = loadConfig({ ...WECOM, WECOM_OAUTH_BASE: 'https://wework.example.gov.cn/' });
+    expect(c.oauthBase).toBe('https://wework.example.gov.cn');
+    expect(c.sessionSecret).toBe(WECOM.SESSION_SECRET);
+    expect(loadConfig({}).oauthBase).toBe('https://open.weixin.qq.com');
+    expect(loadConfig({}).sessionSecret).toBeUndefined();
   });
 });

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { NO_FILTER, SCHEMA_PATH, openSchemaEngine, readMigrationList } from '../../src/db/schema-engine.ts';
 import { BACKENDS, createTestDatabase } from '../support/test-database.ts';
 
-describe('migrations', () => {
+// Each test runs every migration through the WASM schema engine: well under 30 s alone, but the list grows
+// and CI shares two cores with other database tests.
+describe('migrations', { timeout: 120_000 }, () => {
   it('match prisma/schema.prisma (npm run db:migration was not forgotten)', async () => {
     const pg = new PGlite();
     const engine = await openSchemaEngine(new PrismaPGlite(pg));

@@ -46,6 +46,7 @@ describe('the bot as a process: start, graceful stop, recovery after a crash', {
         WECOM_SECRET: TEST_WECOM.secret,
         WECOM_TOKEN: TEST_WECOM.token,
         WECOM_ENCODING_AES_KEY: TEST_WECOM.encodingAESKey,
+        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
         WECOM_API_BASE: wecom.url,
         DATA_DIR: dataDir,
         PORT: String(port),

@@ -101,6 +101,7 @@ describe('npm start: sandbox mode only without WeCom settings', { timeout: 180_0
       WECOM_SECRET: 'not-a-real-secret',
       WECOM_TOKEN: 'RealToken1',
       WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
       WECOM_API_BASE: 'http://127.0.0.1:9',
     });
     expect(main.output()).not.toContain('沙盒模式');

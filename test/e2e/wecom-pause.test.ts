@@ -27,6 +27,8 @@ describe('the outbox pauses on WeCom setup errors and drains when fixed', { time
     }
   };
   /** Queues one reply per callback without waiting for it to arrive. */
+  // A 登记's reply is a case card; other replies are text.
+  const textOf = (m: { content?: string; card?: unknown }) => m.content ?? JSON.stringify(m.card);
   const queueReplies = async (bot: TestBot, n: number) => {
     for (let i = 0; i < n; i++) {
       const res = await bot.post(bot.client.textCallback({ from: STAFF[i % STAFF.length]!, content: `登记 来电 咨询 申请人${i} 事由${i}` }));
@@ -70,7 +72,7 @@ describe('the outbox pauses on WeCom setup errors and drains when fixed', { time
     expect(t.wecom.messages).toHaveLength(30);
     expect(Math.max(...t.wecom.messages.map((m) => m.at)) - fixedAt).toBeLessThanOrEqual(2 * 60_000);
     for (const [k, who] of STAFF.entries()) {
-      const got = t.wecom.messagesTo(who).map((m) => Number(/申请人(\d+)/.exec(m.content ?? '')?.[1]));
+      const got = t.wecom.messagesTo(who).map((m) => Number(/申请人(\d+)/.exec(textOf(m))?.[1]));
       expect(got).toEqual(Array.from({ length: 10 }, (_, i) => i * STAFF.length + k));
     }
     expect(await t.database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
@@ -148,7 +150,7 @@ describe('the outbox pauses on WeCom setup errors and drains when fixed', { time
     expect(await t.database.prisma.outboxMessage.count({ where: { gaveUpAt: { not: null } } })).toBe(0);
     t.wecom.lift();
     await walk(t, 2 * 60_000, 10_000);
-    const contents = t.wecom.messages.map((m) => m.content);
+    const contents = t.wecom.messages.map(textOf);
     expect(contents).toHaveLength(15);
     expect(new Set(contents).size).toBe(15);
     expect(await t.database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);

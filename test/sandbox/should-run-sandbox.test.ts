@@ -8,6 +8,7 @@ const WECOM_ENV = {
   WECOM_SECRET: 'real-secret',
   WECOM_TOKEN: 'RealToken1',
   WECOM_ENCODING_AES_KEY: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
 };
 
 describe('shouldRunSandbox', () => {

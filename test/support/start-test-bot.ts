@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { AdjustableClock } from '../../src/shared/clock.ts';
 import { createLogger } from '../../src/shared/logger.ts';
@@ -25,6 +26,16 @@ export const TEST_WECOM = {
 export const PUBLIC_BASE_URL = 'http://bot.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
+export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
+
+/** A port nobody listens on right now, so that the bot's public URL can be known before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
 
 export interface TestBot {
   bot: RunningBot;
@@ -45,7 +56,19 @@ export interface TestBot {
 
 /** The whole bot on a real HTTP port, a fresh database, and a fake WeCom API server. */
 export async function startTestBot(
-  options: { backend?: Backend; orgFile?: string; now?: Date; database?: Database; sandbox?: boolean; outbox?: OutboxTuning; fake?: FakeWeComApiServerOptions; leaveTemplates?: string[] } = {},
+  options: {
+    backend?: Backend;
+    orgFile?: string;
+    now?: Date;
+    database?: Database;
+    sandbox?: boolean;
+    /** PUBLIC_BASE_URL is the bot's real address (a browser follows the workbench's OAuth redirects to it). */
+    reachableBaseUrl?: boolean;
+    outbox?: OutboxTuning;
+    fake?: FakeWeComApiServerOptions;
+    /** WECOM_LEAVE_TEMPLATES: 审批 templates whose approved forms register an absence. */
+    leaveTemplates?: string[];
+  } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
@@ -54,7 +77,16 @@ export async function startTestBot(
   if (!org.ok) throw new Error(org.errors.join('\n'));
   await applyOrg(database.prisma, org.org, clock.now());
 
-  const wecom = await startFakeWeComApiServer({ ...options.fake, corpId: TEST_WECOM.corpId, secret: TEST_WECOM.secret, agentId: TEST_WECOM.agentId, now: () => clock.now().getTime() });
+  const wecom = await startFakeWeComApiServer({
+    ...options.fake,
+    corpId: TEST_WECOM.corpId,
+    secret: TEST_WECOM.secret,
+    agentId: TEST_WECOM.agentId,
+    now: () => clock.now().getTime(),
+    oauthPeople: async () => (await database.prisma.staff.findMany({ where: { active: true }, orderBy: { userid: 'asc' } })).map((s) => ({ userid: s.userid, name: s.name, department: s.department })),
+  });
+  const port = options.reachableBaseUrl ? await freePort() : 0;
+  const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : PUBLIC_BASE_URL;
   const logLines: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
   // As in production: no retries inside the client (the outbox retries), time from the test's clock.
@@ -80,12 +112,13 @@ export async function startTestBot(
       clock,
       log,
       adminToken: ADMIN_TOKEN,
-      publicBaseUrl: PUBLIC_BASE_URL,
+      publicBaseUrl,
       api,
       ...(options.outbox && { outbox: options.outbox }),
+      workbench: { oauthBase: wecom.url, sessionSecret: TEST_SESSION_SECRET },
       ...(sandbox && { extraRoutes: (router) => sandbox.routes(router) }),
     },
-    0,
+    port,
     '127.0.0.1',
   );
   sandbox?.attach(bot);

@@ -1,4 +1,6 @@
 import type { FakeApprovals } from './fake-approvals.ts';
+import type { FakeOAuthPerson } from './fake-oauth.ts';
+
 /** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
 import type { FakeFaults } from './fake-faults.ts';
 import type { FakeAgent } from './fake-agent.ts';
@@ -19,6 +21,8 @@ export interface FakeWeComApiServerOptions {
   agent?: FakeAgent;
   host?: string;
   port?: number;
+  /** Who the OAuth authorize page offers to sign in as (src/wecom/fake/fake-oauth.ts). */
+  oauthPeople?: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[];
 }
 
 export interface RecordedCall {
@@ -97,6 +101,9 @@ export interface FakeWeComApiServer extends FakeFaults {
    * it gets a ResponseCode again. Not recorded as a new message; a task_id it knows already is left as is.
    */
   rememberCard(card: { taskId: string; touser: string[]; card: Record<string, unknown>; at: number }): void;
+  /** An OAuth code for `userid`, as if that person had passed the authorize page; single-use, 5 minutes. */
+  issueOAuthCode(userid: string): string;
+  setOAuthPeople(people: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[]): void;
   failNext(spec: FailSpec): void;
   /** Every token issued so far answers 42001 from now on. */
   expireTokens(): void;

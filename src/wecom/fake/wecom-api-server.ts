@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkMenu, MenuRejected } from './menu-create.ts';
+import { createFakeOAuth, type FakeOAuthPerson } from './fake-oauth.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
 import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
 import { agentInfo } from './fake-agent.ts';
@@ -57,6 +58,8 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   let menu: Record<string, unknown>[] | undefined;
   let failures: { spec: FailSpec; remaining: number }[] = [];
   const messageListeners = new Set<(m: SentMessage) => void>();
+  let oauthPeople: () => Promise<FakeOAuthPerson[]> | FakeOAuthPerson[] = options.oauthPeople ?? (() => []);
+  const oauth = createFakeOAuth({ corpId, agentId, now, people: () => oauthPeople() });
   const updateListeners = new Set<(u: CardUpdate) => void>();
 
   function newResponseCode(taskId: string): string {
@@ -216,6 +219,12 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
       return ok(agentInfo(agentId, options.agent));
     }
+    if (method === 'GET' && path === '/cgi-bin/auth/getuserinfo') {
+      requireToken(query);
+      const answer = oauth.getUserInfo(query);
+      if (answer['errcode'] !== 0) throw new ApiFailure(Number(answer['errcode']), String(answer['errmsg']));
+      return { status: 200, json: answer };
+    }
     if (method === 'POST' && (path === '/cgi-bin/message/send' || path === '/cgi-bin/message/update_template_card')) {
       requireToken(query);
       if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
@@ -265,6 +274,13 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       return;
     }
     const standing = failure ? undefined : faults.answerFor(url.pathname);
+    const page = method === 'GET' && failure === undefined ? await oauth.handlePage(url.pathname, url.searchParams) : undefined;
+    if (page) {
+      record.status = page.status;
+      res.writeHead(page.status, page.headers);
+      res.end(page.body);
+      return;
+    }
     let answer: Answer;
     if (standing) {
       answer = standing;
@@ -347,6 +363,10 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (cards.has(taskId)) return;
       usedTaskIds.add(taskId);
       cards.set(taskId, { msgid: randomBytes(24).toString('base64url'), touser: [...touser], msgtype: 'template_card', card, taskId, body: {}, at });
+    },
+    issueOAuthCode: (userid) => oauth.issueCode(userid),
+    setOAuthPeople(people) {
+      oauthPeople = people;
     },
     failNext(spec) {
       failures.push({ spec, remaining: spec.times ?? 1 });
