@@ -101,7 +101,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       timeoutMs: deps.outbox?.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
     });
   const outbox = new OutboxDispatcher({ sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS, ...deps.outbox, db, clock, log: log.child({ component: 'outbox' }), api });
-  const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log };
+  const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log, api, leaveTemplates: wecom.leaveTemplates ?? [] };
   const inbox = new InboxWorker({
     db,
     // PGlite is one connection: lanes would only queue behind each other there.

@@ -10,6 +10,8 @@ export interface WeComSettings {
   token: string;
   encodingAESKey: string;
   apiBase: string;
+  /** WECOM_LEAVE_TEMPLATES: 审批 template ids whose approved forms register an absence (issue 14 item 7). */
+  leaveTemplates?: string[];
 }
 
 export interface Config {
@@ -48,6 +50,7 @@ const envSchema = z.object({
   WECOM_ENCODING_AES_KEY: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional(),
   ),
+  WECOM_LEAVE_TEMPLATES: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,128}(,\s*[A-Za-z0-9_-]{1,128})*$/, 'must be 审批 template ids separated by commas').optional()),
   WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   WECOM_OAUTH_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -103,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       token: e.WECOM_TOKEN ?? '',
       encodingAESKey: e.WECOM_ENCODING_AES_KEY ?? '',
       apiBase: e.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
+      leaveTemplates: e.WECOM_LEAVE_TEMPLATES ? e.WECOM_LEAVE_TEMPLATES.split(',').map((t) => t.trim()) : [],
     };
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -19,8 +19,9 @@ import { handleCardClick } from './cards/handle-card-click.ts';
 import { offerSuggestion } from './cards/suggestion.ts';
 import { parseCommand } from './parse-command.ts';
 import { runCommand } from './run-command.ts';
+import { handleApprovalChange, type ApprovalDeps } from './approval-event.ts';
 
-export interface MessageDeps {
+export interface MessageDeps extends ApprovalDeps {
   calendar: WorkCalendar;
   publicBaseUrl: string;
   log: Logger;
@@ -60,9 +61,11 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     case 'menu_click':
       reply(await runMenuItem(await context(), msg.eventKey));
       break;
-    case 'contact_change':
     case 'approval_change':
-      // Worked by the contacts sync and the leave sync (src/use-cases), not by the conversation.
+      await handleApprovalChange(deps, tx, msg, (actor) => contextFor(deps, tx, inboxKey, now, actor, outgoing));
+      break;
+    case 'contact_change':
+      // Contacts come from the organization file for now; the event is kept in the inbox.
       break;
     case 'other':
       if (msg.msgType !== 'event') reply(GENERAL.nonText);

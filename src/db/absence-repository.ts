@@ -11,7 +11,7 @@ export async function listAbsencesOf(db: Tx, userid: string, since: Date): Promi
   });
 }
 
-export async function insertAbsence(db: Tx, a: { userid: string; from: Date; to: Date; reason: string | null; createdAt: Date }): Promise<AbsenceRecord> {
+export async function insertAbsence(db: Tx, a: { userid: string; from: Date; to: Date; reason: string | null; createdAt: Date; source?: string }): Promise<AbsenceRecord> {
   return db.absence.create({
     data: a,
     select: { id: true, userid: true, from: true, to: true, endedAt: true, reason: true },
@@ -21,4 +21,9 @@ export async function insertAbsence(db: Tx, a: { userid: string; from: Date; to:
 /** 销假: the absence stops counting from `at` on (the row stays, for the record). */
 export async function endAbsence(db: Tx, id: number, at: Date): Promise<void> {
   await db.absence.update({ where: { id }, data: { endedAt: at } });
+}
+
+/** The absence an approved 审批 form registered (source "approval:<SpNo>"), if any. */
+export async function findAbsenceBySource(db: Tx, source: string): Promise<AbsenceRecord | null> {
+  return db.absence.findUnique({ where: { source }, select: { id: true, userid: true, from: true, to: true, endedAt: true, reason: true } });
 }

@@ -43,6 +43,7 @@ export async function insertCase(tx: Tx, c: NewCase): Promise<{ record: CaseReco
   if (existing) return { record: toCaseRecord(existing), created: false };
   const row = await tx.case.create({
     data: {
+      no: await nextCaseNo(tx),
       status: c.status,
       class: c.cls,
       channel: c.channel,
@@ -60,6 +61,19 @@ export async function insertCase(tx: Tx, c: NewCase): Promise<{ record: CaseReco
     },
   });
   return { record: toCaseRecord(row), created: true };
+}
+
+/**
+ * The next case number, taken under the counter row's lock in the caller's transaction: registrations
+ * queue for it one after another, and a rolled-back or crashed one gives its number back. At least
+ * one more than any case there is (rows a benchmark inserted by the column's default).
+ */
+async function nextCaseNo(tx: Tx): Promise<number> {
+  const [row] = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "Counter" ("name", "value") VALUES ('case', (SELECT COALESCE(MAX("no"), 0) + 1 FROM "Case"))
+    ON CONFLICT ("name") DO UPDATE SET "value" = GREATEST("Counter"."value" + 1, (SELECT COALESCE(MAX("no"), 0) + 1 FROM "Case"))
+    RETURNING "value"`;
+  return Number(row!.value);
 }
 
 export async function findCase(db: Tx, no: number): Promise<CaseRecord | null> {

@@ -12,9 +12,9 @@ export type EndAbsenceResult = { kind: 'ended'; absences: AbsenceRecord[]; told:
  * 销假 (R7): ends the running absence and any still to come (endedAt = now), and tells whoever was
  * to cover, and the B holders, that the person is back.
  */
-export async function endAbsence(ctx: UseCaseContext): Promise<EndAbsenceResult> {
+export async function endAbsence(ctx: UseCaseContext, only?: { absenceId: number }): Promise<EndAbsenceResult> {
   const me = ctx.actor.userid;
-  const open = currentOrFuture(await listAbsencesOf(ctx.tx, me, ctx.now), ctx.now);
+  const open = currentOrFuture(await listAbsencesOf(ctx.tx, me, ctx.now), ctx.now).filter((a) => only === undefined || a.id === only.absenceId);
   if (open.length === 0) return { kind: 'none' };
 
   const posts = await postsHeldBy(ctx.tx, me);

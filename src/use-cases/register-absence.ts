@@ -23,7 +23,7 @@ export type RegisterAbsenceResult =
  * 请假 起 止 [事由] (R7): stores the absence and hands over. Whoever will cover at its start gets the
  * handover note with the open cases; the other B holders of the person's posts are told who covers.
  */
-export async function registerAbsence(ctx: UseCaseContext, input: { from: Date; to: Date; reason?: string }): Promise<RegisterAbsenceResult> {
+export async function registerAbsence(ctx: UseCaseContext, input: { from: Date; to: Date; reason?: string; source?: string }): Promise<RegisterAbsenceResult> {
   const me = ctx.actor.userid;
   const problems = checkLeave(input, await listAbsencesOf(ctx.tx, me, input.from), ctx.now);
   if (problems.length > 0) return { kind: 'rejected', problems };
@@ -31,7 +31,7 @@ export async function registerAbsence(ctx: UseCaseContext, input: { from: Date; 
   const start = input.from > ctx.now ? input.from : ctx.now;
   // Asked before the leave is stored: the absent colleagues the sender covers when it starts.
   const covering = await listCoveredPeople(ctx.tx, me, start);
-  const absence = await insertAbsence(ctx.tx, { userid: me, from: input.from, to: input.to, reason: input.reason ?? null, createdAt: ctx.now });
+  const absence = await insertAbsence(ctx.tx, { userid: me, from: input.from, to: input.to, reason: input.reason ?? null, createdAt: ctx.now, ...(input.source !== undefined && { source: input.source }) });
   const cover = await coverFor(ctx.tx, me, start);
   const handover = (await listActiveCasesFor(ctx.tx, [me])).filter((c) => c.handler === me);
   const posts = await postsHeldBy(ctx.tx, me);

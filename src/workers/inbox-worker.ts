@@ -148,7 +148,8 @@ export class InboxWorker {
       // Set aside for an operator, and tell the sender rather than leave them waiting in silence.
       await inTransaction(db, async (tx) => {
         await markInboxProcessed(tx, key, this.o.clock.now(), false);
-        await enqueueOutbound(tx, [{ key: `reply:${key}`, toUser: row.fromUser, kind: 'text', payload: { content: GENERAL.internalError(ref) } }]);
+        // A system event (sys) has nobody to apologise to: the error log is its record.
+        if (row.fromUser !== 'sys') await enqueueOutbound(tx, [{ key: `reply:${key}`, toUser: row.fromUser, kind: 'text', payload: { content: GENERAL.internalError(ref) } }]);
       });
       this.senders.delete(key);
       this.o.onProcessed?.();

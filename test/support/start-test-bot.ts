@@ -67,6 +67,8 @@ export async function startTestBot(
     outbox?: OutboxTuning;
     fake?: FakeWeComApiServerOptions;
     startupCheck?: boolean;
+    /** WECOM_LEAVE_TEMPLATES: 审批 templates whose approved forms register an absence. */
+    leaveTemplates?: string[];
   } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
@@ -106,7 +108,7 @@ export async function startTestBot(
   const bot = await startBot(
     {
       database,
-      wecom: { ...TEST_WECOM, apiBase: wecom.url },
+      wecom: { ...TEST_WECOM, apiBase: wecom.url, ...(options.leaveTemplates && { leaveTemplates: options.leaveTemplates }) },
       calendar,
       clock,
       log,

@@ -1,3 +1,4 @@
+import type { FakeApprovals } from './fake-approvals.ts';
 import type { FakeOAuthPerson } from './fake-oauth.ts';
 
 /** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
@@ -81,6 +82,8 @@ export interface FailSpec {
 
 export interface FakeWeComApiServer extends FakeFaults {
   readonly url: string;
+  /** The 审批 app: forms to submit and decide, their events, getapprovaldetail. */
+  readonly approvals: FakeApprovals;
   readonly calls: readonly RecordedCall[];
   readonly messages: readonly SentMessage[];
   readonly cardUpdates: readonly CardUpdate[];

@@ -6,6 +6,7 @@ import { createFakeOAuth, type FakeOAuthPerson } from './fake-oauth.ts';
 import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer } from './fake-api-types.ts';
 import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
 import { agentInfo } from './fake-agent.ts';
+import { createFakeApprovals } from './fake-approvals.ts';
 
 export type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer };
 
@@ -42,6 +43,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   const responseCodeTtlMs = options.responseCodeTtlMs ?? 72 * 3600_000;
   const faults = createFakeFaults(now);
   const duplicates = createDuplicateIndex(now);
+  const approvals = createFakeApprovals();
   const knownUsers = options.knownUsers ? new Set(options.knownUsers.map((u) => u.toLowerCase())) : undefined;
 
   const tokenExpiresInSec = options.tokenExpiresInSec ?? 7200;
@@ -228,6 +230,14 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!isRecord(body)) throw new ApiFailure(47001, 'data format error');
       return path === '/cgi-bin/message/send' ? sendMessage(body) : updateCard(body);
     }
+    if (method === 'POST' && path === '/cgi-bin/oa/getapprovaldetail') {
+      requireToken(query);
+      const spNo = isRecord(body) ? String(body['sp_no'] ?? '') : '';
+      const detail = approvals.detail(spNo);
+      // 301025: no such form (the code getapprovaldetail gives for a wrong sp_no).
+      if (!detail) throw new ApiFailure(301025, 'sp_no not found');
+      return ok(detail);
+    }
     if (method === 'POST' && path === '/cgi-bin/menu/create') {
       requireToken(query);
       if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
@@ -325,6 +335,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
 
   return {
     url,
+    approvals,
     get calls() {
       return calls;
     },
