@@ -54,7 +54,9 @@ describe.each(BACKENDS)('the public side (%s)', (backend) => {
     expect(filed.location).toMatch(new RegExp(`^http://bot\\.test/complaints/${id}-[0-9a-f]{16}$`, 'u'));
     expect(filed.html).toContain('办公室将于 12月8日（周二）24:00前答复');
     const office = inboxOf(t, 'liuyang').slice(before);
-    expect(office).toEqual([expect.stringContaining(`【效能投诉 编号 ${id}】群众张三<script>alert("x")</script>（网上投诉，电话 13800000000）`)]);
+    // Markup typed by the public reaches the office as text, never as a tag (WeCom renders <a href> in texts).
+    expect(office).toEqual([expect.stringContaining(`【效能投诉 编号 ${id}】群众张三＜script>alert("x")＜/script>（网上投诉，电话 13800000000）`)]);
+    expect(office[0]).not.toContain('<script>');
     expect(office[0]).toContain('反映对象：科普部 李华');
     const row = await t.database.prisma.complaint.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ channel: 'public', complainant: '#public', status: 'OPEN', dueAt: at('2026-12-08T23:59:59.999') });
