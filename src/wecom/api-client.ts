@@ -151,7 +151,13 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     failureHoldMs: (err) => (err instanceof WeComApiError && !TRANSIENT_ERRCODES.has(err.errcode) ? GETTOKEN_REFUSED_HOLD_MS : 0),
     async fetchToken() {
       const path = '/cgi-bin/gettoken';
-      const res = await request('GET', path, { corpid: options.corpId, corpsecret: options.secret }, undefined);
+      const query = { corpid: options.corpId, corpsecret: options.secret };
+      // gettoken is a GET that changes nothing: when a kept-alive connection the server had already closed
+      // is reset (ECONNRESET, before any answer), asking once more at once is safe and spares the outbox a back-off.
+      const res = await request('GET', path, query, undefined).catch((err: unknown) => {
+        if (err instanceof WeComNetworkError && err.code === 'ECONNRESET') return request('GET', path, query, undefined);
+        throw err;
+      });
       const errcode = errcodeOf(res);
       if (errcode !== 0) throw apiError(errcode, res, path);
       const parsed = tokenResponse.safeParse(res);
