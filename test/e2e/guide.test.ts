@@ -25,7 +25,8 @@ describe.each(BACKENDS)('指南: the service guide (R2) (%s)', (backend) => {
     expect(answer).toContain('办理依据：《中华人民共和国科学技术普及法》；《滨州市科普项目管理办法》');
     expect(answer).toContain('办理时限：1 个工作日（材料受理审核）');
     expect(answer).toContain('办理程序：提交申报材料 → 受理审核 → 反馈');
-    expect(answer).toContain('所需材料（共 3 项）：\n1. 申报书\n2. 单位推荐意见\n3. <b>法人证书</b> 复印件 & “盖章”');
+    // Markup in the catalog goes out as text: WeCom would render a tag in a text message.
+    expect(answer).toContain('所需材料（共 3 项）：\n1. 申报书\n2. 单位推荐意见\n3. ＜b>法人证书＜/b> 复印件 & “盖章”');
     expect(answer).toContain('http://bot.test/services/KP-01');
   });
 
