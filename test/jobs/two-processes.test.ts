@@ -16,7 +16,9 @@ const HANDLERS = [
   { a: 'heping', department: 'xxb' },
 ];
 const CASES = 120;
-const NOW = at('2026-09-21T09:00:00');
+// The due day's afternoon rung: each case's reminder goes out on its own (at opening they go on one
+// morning card per person instead).
+const NOW = at('2026-09-21T15:30:00');
 
 interface Result {
   sent: Record<string, number>;
@@ -59,7 +61,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two bot processes on one PostgreS
     const dupes = lines.filter((l) => (seen.has(l) ? true : (seen.add(l), false)));
     expect(dupes).toEqual([]);
     expect(all).toHaveLength(2 * CASES); // handler and B holder of each case
-    expect(await database.prisma.reminderSent.count({ where: { kind: 'due_today' } })).toBe(CASES);
+    expect(await database.prisma.reminderSent.count({ where: { kind: 'due_soon' } })).toBe(CASES);
     expect(await database.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
   });
 });

@@ -27,7 +27,7 @@ await waitFor(
 );
 await t.bot.settle();
 const sent = Object.fromEntries(Object.keys(reports[0] ?? {}).map((job) => [job, reports.reduce((n, r) => n + Number(r[job]?.result?.['sent'] ?? 0), 0)]));
-console.log(`RESULT ${JSON.stringify({ sent, messages: t.wecom.messages.map((m) => ({ to: m.touser.join('|'), content: m.content ?? '' })) })}`);
+console.log(`RESULT ${JSON.stringify({ sent, messages: t.wecom.messages.map((m) => ({ to: m.touser.join('|'), content: m.content ?? JSON.stringify(m.card ?? '') })) })}`);
 await t.close();
 await database.close();
 process.exit(0);
