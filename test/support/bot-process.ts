@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { TEST_WECOM } from './start-test-bot.ts';
+import { TEST_SESSION_SECRET, TEST_WECOM } from './start-test-bot.ts';
 
 export async function freePort(): Promise<number> {
   const srv = createServer();
@@ -29,6 +29,8 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       WECOM_SECRET: TEST_WECOM.secret,
       WECOM_TOKEN: TEST_WECOM.token,
       WECOM_ENCODING_AES_KEY: TEST_WECOM.encodingAESKey,
+      // Required with WeCom settings (the workbench's sessions).
+      SESSION_SECRET: TEST_SESSION_SECRET,
       PORT: String(port),
       ...env,
     },
