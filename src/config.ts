@@ -50,7 +50,7 @@ const envSchema = z.object({
   WECOM_ENCODING_AES_KEY: optionalText.pipe(
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional(),
   ),
-  WECOM_LEAVE_TEMPLATES: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,128}(,\s*[A-Za-z0-9_-]{1,128})*$/, 'must be 审批 template ids separated by commas').optional()),
+  WECOM_LEAVE_TEMPLATES: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,128}(,\s*[A-Za-z0-9_-]{1,128})*$/, 'must be approval (shenpi) template ids separated by commas').optional()),
   WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   WECOM_OAUTH_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),

@@ -56,7 +56,7 @@ export async function handleApprovalChange(
     }
     const r = await registerAbsence(ctx, { ...detail.period, reason: detail.spName, source });
     ctx.send({ key: `${source}:registered`, toUser: actor.userid, kind: 'text', payload: { content: leaveAnswer(r, ctx.now) } });
-    log.info({ userid: actor.userid, registered: r.kind === 'registered' }, 'leave from 审批');
+    log.info({ userid: actor.userid, registered: r.kind === 'registered' }, 'leave from the approval app');
     return;
   }
   if (detail.spStatus === REVOKED_AFTER_APPROVAL && existing && existing.endedAt === null) {
