@@ -3,6 +3,7 @@ import { BACKENDS } from '../support/test-database.ts';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
 import { TEST_WECOM } from '../support/start-test-bot.ts';
 import { buildTextMessageXml } from '../../src/wecom/build-callback-xml.ts';
+import { storeInbound } from '../../src/db/inbox.ts';
 
 const TUESDAY_MORNING = new Date('2026-12-01T09:30:00+08:00');
 
@@ -72,5 +73,22 @@ describe.each(BACKENDS)('the inbox takes whatever WeCom signs (%s)', (backend) =
     expect((await t.post(t.client.rawCallback(inner))).status).toBe(200);
     await t.bot.settle();
     expect(await t.database.prisma.inboxMessage.count()).toBe(before);
+  });
+
+  it('works a redelivery whose first store committed after its answer was lost, and only once', async () => {
+    // The database took the row, then went away before saying so: WeCom got a 503 and delivers again.
+    const msgId = '7100000000000000042';
+    const payload = { kind: 'text', msgId, agentId: TEST_WECOM.agentId, content: '登记 来人 审核 重投甲 申报材料', fromUser: 'zhaomin', createTime: 1_764_553_900 };
+    expect(await storeInbound(t.database, { key: `msg:${msgId}`, kind: 'text', fromUser: 'zhaomin', payload })).toBe(true);
+    const redelivery = t.client.textCallback({ from: 'zhaomin', content: payload.content, msgId, createTime: payload.createTime });
+    expect((await t.post(redelivery)).status).toBe(200);
+    await t.bot.settle();
+    const replies = () => t.wecom.messagesTo('zhaomin').filter((m) => (m.content ?? JSON.stringify(m.card)).includes('重投甲'));
+    expect(replies()).toHaveLength(1);
+    // Once worked, a further redelivery changes nothing.
+    expect((await t.post(redelivery)).status).toBe(200);
+    await t.bot.settle();
+    expect(replies()).toHaveLength(1);
+    expect(await t.database.prisma.case.count({ where: { applicant: '重投甲' } })).toBe(1);
   });
 });

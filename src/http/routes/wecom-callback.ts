@@ -30,7 +30,7 @@ export interface CallbackRouteDeps {
   /** Keeps a validly signed callback that could not be read, for the operator (never worked). */
   storeUnparsed(row: UnparsedCallback): Promise<boolean>;
   log: Logger;
-  /** Told about each newly stored message, after WeCom has its answer. */
+  /** Told about each stored message (new or a redelivery), after WeCom has its answer. */
   onStored(key: string, fromUser: string): void;
   /** False while shutting down: new callbacks get 503 and WeCom delivers them again later. */
   isAccepting(): boolean;
@@ -106,7 +106,10 @@ export function registerWeComCallback(router: Router, deps: CallbackRouteDeps): 
     // An empty 200 tells WeCom not to retry; the reply goes out later through message/send.
     ctx.status = 200;
     ctx.body = '';
-    if (inserted) setImmediate(() => deps.onStored(key, msg.fromUser));
+    // A redelivery is worked too when its row is still unworked: the first store may have committed after
+    // its answer was lost (the database went away), and nothing else would pick the row up before the
+    // sweep. The worker's claim skips rows already worked, so a true duplicate costs one lookup.
+    setImmediate(() => deps.onStored(key, msg.fromUser));
   });
 }
 
