@@ -13,7 +13,9 @@ if (!file) {
   console.error('Usage: npm run org:import -- FILE');
   process.exit(2);
 }
-const parsed = await readOrgFile(file);
+// WECOM_CONTACTS_SYNC=on: WeCom owns who exists and where; the file's staff list is not applied.
+const peopleFromWeCom = process.env.WECOM_CONTACTS_SYNC?.trim() === 'on';
+const parsed = await readOrgFile(file, { peopleFromWeCom });
 if (!parsed.ok) {
   console.error(`组织文件未导入，共 ${parsed.errors.length} 处错误：\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
   process.exit(1);
@@ -30,7 +32,7 @@ try {
   }
   throw err;
 }
-const result = await applyOrg(database.prisma, parsed.org, new Date());
+const result = await applyOrg(database.prisma, parsed.org, new Date(), { peopleFromWeCom });
 await database.close();
 console.log(
   result.changes === 0

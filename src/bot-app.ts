@@ -31,6 +31,9 @@ import { runWebCommand } from './bot/web-command.ts';
 import { DEFAULT_OAUTH_BASE } from './config.ts';
 import { handleMessage } from './bot/handle-message.ts';
 import { InboxWorker } from './workers/inbox-worker.ts';
+import { ContactsSync } from './workers/contacts-sync.ts';
+import { fetchDepartments, fetchDirectory, fetchMember } from './wecom/contacts-api.ts';
+import type { ContactsSource } from './use-cases/contacts/sync-contacts.ts';
 import { OutboxDispatcher, type OutboxTuning } from './workers/outbox-dispatcher.ts';
 import { startScheduler, type TickReport } from './jobs/start-scheduler.ts';
 import { ALL_JOBS } from './jobs/all-jobs.ts';
@@ -73,6 +76,8 @@ export interface RunningBot {
   url: string;
   inbox: InboxWorker;
   outbox: OutboxDispatcher;
+  /** WECOM_CONTACTS_SYNC=on: the directory sync (start-up, hourly; tests call syncNow). */
+  contacts: ContactsSync | undefined;
   /** Waits until every stored message is worked on and every due reply has been tried. */
   settle(): Promise<void>;
   /** Graceful stop: no new callbacks, finish in-flight work, close the HTTP server (not the database). */
@@ -101,7 +106,10 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       timeoutMs: deps.outbox?.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS,
     });
   const outbox = new OutboxDispatcher({ sendTimeoutMs: DEFAULT_SEND_TIMEOUT_MS, ...deps.outbox, db, clock, log: log.child({ component: 'outbox' }), api });
-  const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log, api, leaveTemplates: wecom.leaveTemplates ?? [] };
+  const contactsSource: ContactsSource | undefined = wecom.contactsSync
+    ? { directory: () => fetchDirectory(api), member: (userid) => fetchMember(api, userid), departments: () => fetchDepartments(api) }
+    : undefined;
+  const messageDeps = { calendar, publicBaseUrl: deps.publicBaseUrl, log, api, leaveTemplates: wecom.leaveTemplates ?? [], ...(contactsSource && { contacts: contactsSource }) };
   const inbox = new InboxWorker({
     db,
     // PGlite is one connection: lanes would only queue behind each other there.
@@ -112,6 +120,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     onProcessed: () => outbox.kick(),
   });
 
+  const contacts = contactsSource ? new ContactsSync({ db, clock, log: log.child({ component: 'contacts' }), source: contactsSource, onQueued: () => outbox.kick() }) : undefined;
   let accepting = true;
   let closeExtras: () => void = () => undefined;
   const keys = sessionKeys(deps.workbench?.sessionSecret ?? makeSessionSecret());
@@ -128,6 +137,20 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
       },
       isAccepting: () => accepting,
     });
+    if (wecom.contactsCallback) {
+      // The 通讯录同步 callback: its own URL, Token and EncodingAESKey; its events go through the same inbox.
+      registerWeComCallback(router, {
+        path: '/wecom/contacts-callback',
+        crypto: { ...wecom.contactsCallback, corpId: wecom.corpId },
+        store: (row) => storeInbound(database, row),
+        storeUnparsed: (row) => storeUnparsed(database, row),
+        log: log.child({ component: 'contacts-callback' }),
+        onStored: (key, fromUser) => {
+          if (deps.workInbox !== false) inbox.enqueue(key, fromUser);
+        },
+        isAccepting: () => accepting,
+      });
+    }
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
     registerInboxApi(router, { db });
@@ -175,6 +198,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
   if (deps.workInbox !== false) inbox.startSweep();
   outbox.start();
+  if (contacts && deps.workInbox !== false) await contacts.start();
   if (deps.startupCheck === true) {
     void checkWeComAtStartup({ api, agentId: wecom.agentId, log: log.child({ component: 'wecom-check' }), lastCallbackAt: () => lastCallbackAt(db), callbackUrl: `${deps.publicBaseUrl}/wecom/callback` });
   }
@@ -193,6 +217,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     url: `http://127.0.0.1:${boundPort}`,
     inbox,
     outbox,
+    contacts,
     async settle() {
       await inbox.idle();
       await outbox.idle();
@@ -207,6 +232,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
     async stop() {
       accepting = false;
       closeExtras();
+      contacts?.stop();
       await scheduler.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -12,6 +12,10 @@ export interface WeComSettings {
   apiBase: string;
   /** WECOM_LEAVE_TEMPLATES: 审批 template ids whose approved forms register an absence (issue 14 item 7). */
   leaveTemplates?: string[];
+  /** WECOM_CONTACTS_SYNC=on: people and departments come from WeCom's contacts (issue 14 item 6). */
+  contactsSync?: boolean;
+  /** The 通讯录同步 callback's Token and EncodingAESKey; absent: no contacts callback. */
+  contactsCallback?: { token: string; encodingAESKey: string };
 }
 
 export interface Config {
@@ -51,6 +55,9 @@ const envSchema = z.object({
     z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional(),
   ),
   WECOM_LEAVE_TEMPLATES: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,128}(,\s*[A-Za-z0-9_-]{1,128})*$/, 'must be approval (shenpi) template ids separated by commas').optional()),
+  WECOM_CONTACTS_SYNC: optionalText.pipe(z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
+  WECOM_CONTACTS_TOKEN: optionalText.pipe(z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'must be 1-32 letters or digits').optional()),
+  WECOM_CONTACTS_AES_KEY: optionalText.pipe(z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be exactly 43 letters or digits').optional()),
   WECOM_API_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   WECOM_OAUTH_BASE: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -92,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const required = ['WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY', 'SESSION_SECRET'] as const;
     for (const name of required) if (!env[name]?.trim()) problems.push(`${name}: required when WECOM_CORP_ID is set`);
   }
+  // The two halves of the contacts callback only work together.
+  if (Boolean(env.WECOM_CONTACTS_TOKEN?.trim()) !== Boolean(env.WECOM_CONTACTS_AES_KEY?.trim())) {
+    problems.push('WECOM_CONTACTS_TOKEN, WECOM_CONTACTS_AES_KEY: set both or neither');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const port = e.PORT === undefined ? 3000 : Number(e.PORT);
@@ -107,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       encodingAESKey: e.WECOM_ENCODING_AES_KEY ?? '',
       apiBase: e.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
       leaveTemplates: e.WECOM_LEAVE_TEMPLATES ? e.WECOM_LEAVE_TEMPLATES.split(',').map((t) => t.trim()) : [],
+      contactsSync: e.WECOM_CONTACTS_SYNC === 'on',
+      ...(e.WECOM_CONTACTS_TOKEN && e.WECOM_CONTACTS_AES_KEY && { contactsCallback: { token: e.WECOM_CONTACTS_TOKEN, encodingAESKey: e.WECOM_CONTACTS_AES_KEY } }),
     };
   }
   if (problems.length > 0) throw new ConfigError(problems);

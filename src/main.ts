@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   log.info({ database: database.kind, migrationsApplied: database.appliedMigrations }, 'database ready');
 
   const orgPath = config.orgFile ?? (config.mode === 'sandbox' ? DEMO_ORG_PATH : undefined);
-  if (orgPath) await applyOrgFile(database, orgPath, log);
+  // With the contacts sync WeCom owns who exists and where: the file keeps posts, heads and services.
+  if (orgPath) await applyOrgFile(database, orgPath, log, config.wecom?.contactsSync === true);
 
   const closers: (() => Promise<void>)[] = [];
   let wecom: WeComSettings;
@@ -133,14 +134,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-async function applyOrgFile(database: Database, file: string, log: Logger): Promise<void> {
-  const parsed = await readOrgFile(file);
+async function applyOrgFile(database: Database, file: string, log: Logger, peopleFromWeCom: boolean): Promise<void> {
+  const parsed = await readOrgFile(file, { peopleFromWeCom });
   if (!parsed.ok) {
     console.error(`Organization file ${file} was not applied:\n${parsed.errors.map((e) => `  - ${e}`).join('\n')}`);
     process.exit(4);
   }
   if (parsed.warnings.length > 0) log.warn({ file, warnings: parsed.warnings }, 'organization file applied with warnings');
-  const result = await applyOrg(database.prisma, parsed.org, new Date());
+  const result = await applyOrg(database.prisma, parsed.org, new Date(), { peopleFromWeCom });
   await reportOrgChanges(database.prisma, new Date());
   log.info({ file, changes: result.changes, postChanges: result.postChanges.length }, 'organization file applied');
 }

@@ -20,11 +20,14 @@ import { offerSuggestion } from './cards/suggestion.ts';
 import { parseCommand } from './parse-command.ts';
 import { runCommand } from './run-command.ts';
 import { handleApprovalChange, type ApprovalDeps } from './approval-event.ts';
+import { applyContactChange, type ContactsSource } from '../use-cases/contacts/sync-contacts.ts';
 
 export interface MessageDeps extends ApprovalDeps {
   calendar: WorkCalendar;
   publicBaseUrl: string;
   log: Logger;
+  /** WECOM_CONTACTS_SYNC=on: change_contact events update the roster from WeCom. */
+  contacts?: ContactsSource;
 }
 
 /**
@@ -64,9 +67,13 @@ export async function handleMessage(deps: MessageDeps, tx: Tx, inboxKey: string,
     case 'approval_change':
       await handleApprovalChange(deps, tx, msg, (actor) => contextFor(deps, tx, inboxKey, now, actor, outgoing));
       break;
-    case 'contact_change':
-      // Contacts come from the organization file for now; the event is kept in the inbox.
+    case 'contact_change': {
+      // Without the sync the organization file owns people; the event is kept in the inbox only.
+      if (!deps.contacts) break;
+      const r = await applyContactChange({ tx, now, send: (m) => outgoing.push(m) }, deps.contacts, msg);
+      deps.log.info({ changeType: msg.changeType, userid: msg.userId, joined: r.joined, moved: r.moved, left: r.left, handedOver: r.handedOver }, 'contacts change applied');
       break;
+    }
     case 'other':
       if (msg.msgType !== 'event') reply(GENERAL.nonText);
       else if (msg.event === 'enter_agent') outgoing.push(await welcome(await context(), now));

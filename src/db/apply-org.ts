@@ -2,6 +2,7 @@ import type { Tx } from './transaction.ts';
 import type { Db } from './transaction.ts';
 import { schemeFrom } from '../domain/evaluation/scheme.ts';
 import type { OrgFile } from '../org/org-file.ts';
+import { deactivateMember, upsertMember } from './roster-repository.ts';
 import { DEFAULT_KEY_TASK_REPORT_DAY } from '../domain/reminders/key-task-clocks.ts';
 
 export interface ApplyOrgResult {
@@ -11,38 +12,47 @@ export interface ApplyOrgResult {
   postChanges: { department: string; post: string; before: { a: string; b: string | null } | null; after: { a: string; b: string | null } | null }[];
 }
 
-/** Makes the database match the organization file, in one transaction. Staff missing from the file are deactivated, not deleted: their cases keep their names. */
-export async function applyOrg(db: Db, org: OrgFile, now: Date): Promise<ApplyOrgResult> {
+/**
+ * Makes the database match the organization file, in one transaction. Staff missing from the file are
+ * deactivated, not deleted: their cases keep their names. With `peopleFromWeCom` (contacts sync) the
+ * file's staff list is left out: WeCom says who exists and where, and a restart must not undo that.
+ */
+export async function applyOrg(db: Db, org: OrgFile, now: Date, options: { peopleFromWeCom?: boolean } = {}): Promise<ApplyOrgResult> {
   return db.$transaction(async (tx) => {
     let changes = 0;
     changes += await syncSettings(tx, org);
 
     const departments = await tx.department.findMany();
     for (const d of org.departments) {
-      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null, phone: d.phone ?? null };
+      const want = { name: d.name, head: d.head ?? null, leader: d.leader ?? null, phone: d.phone ?? null, wecomId: d.wecomId ?? null };
       const have = departments.find((x) => x.key === d.key);
-      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader && have.phone === want.phone) continue;
+      if (have && have.name === want.name && have.head === want.head && have.leader === want.leader && have.phone === want.phone && have.wecomId === want.wecomId) continue;
+      // The WeCom department the sync kept under its own key (wecom-<id>) is this one now; the next sync moves its members.
+      if (want.wecomId !== null) await tx.department.updateMany({ where: { wecomId: want.wecomId, key: { not: d.key } }, data: { wecomId: null } });
       await tx.department.upsert({ where: { key: d.key }, create: { key: d.key, ...want }, update: want });
       changes++;
     }
 
-    const staff = await tx.staff.findMany();
-    for (const s of org.staff) {
-      const have = staff.find((x) => x.userid === s.userid);
-      if (have && have.name === s.name && have.department === s.department && have.active) continue;
-      const data = { name: s.name, department: s.department, active: true };
-      await tx.staff.upsert({ where: { userid: s.userid }, create: { userid: s.userid, ...data }, update: data });
-      changes++;
-    }
-    const listed = new Set(org.staff.map((s) => s.userid));
-    const gone = staff.filter((s) => s.active && !listed.has(s.userid)).map((s) => s.userid);
-    if (gone.length > 0) changes += (await tx.staff.updateMany({ where: { userid: { in: gone } }, data: { active: false } })).count;
-
+    if (!options.peopleFromWeCom) changes += await syncStaff(tx, org, now);
     const { postChanges, mappingChanges } = await syncPosts(tx, org, now);
     changes += postChanges.length + mappingChanges;
     changes += await syncServices(tx, org);
     return { changes, postChanges };
   });
+}
+
+async function syncStaff(tx: Tx, org: OrgFile, now: Date): Promise<number> {
+  let changes = 0;
+  const staff = await tx.staff.findMany();
+  for (const s of org.staff) {
+    const have = staff.find((x) => x.userid === s.userid);
+    if (have && have.name === s.name && have.department === s.department && have.active) continue;
+    await upsertMember(tx, { userid: s.userid, name: s.name, department: s.department }, now);
+    changes++;
+  }
+  const listed = new Set(org.staff.map((s) => s.userid));
+  for (const s of staff) if (s.active && !listed.has(s.userid) && (await deactivateMember(tx, s.userid, now))) changes++;
+  return changes;
 }
 
 async function syncSettings(tx: Tx, org: OrgFile): Promise<number> {

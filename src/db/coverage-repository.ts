@@ -13,15 +13,29 @@ export async function awayAt(db: Tx, userids: string[], at: Date): Promise<Set<s
   return new Set(rows.map((r) => r.userid));
 }
 
-/** Who covers `handler` at `at` (R7), read from the organization and the absences. */
+/** Who covers `handler` at `at` (R7), read from the organization and the absences; someone who left counts as away. */
 export async function coverFor(db: Tx, handler: string, at: Date): Promise<Cover | null> {
+  return coverWith(db, handler, at, () => false);
+}
+
+/**
+ * Who takes over the open cases of someone who left (AB岗 §4): whoever would cover them if they were
+ * away (B, the stand-in, the head, the head's B); null when all of them are away or gone too.
+ */
+export async function successorOf(db: Tx, leaver: string, at: Date): Promise<Cover | null> {
+  return coverWith(db, leaver, at, (u) => u === leaver);
+}
+
+async function coverWith(db: Tx, handler: string, at: Date, gone: (userid: string) => boolean): Promise<Cover | null> {
   const staff = await db.staff.findUnique({ where: { userid: handler } });
   const dept = staff ? await db.department.findUnique({ where: { key: staff.department } }) : null;
   const posts = staff ? await db.post.findMany({ where: { department: staff.department } }) : [];
   const standIn = staff ? await standInAt(db, staff.department, at) : null;
   const people = [handler, dept?.head ?? '', standIn ?? '', ...posts.flatMap((p) => [p.a, p.b ?? ''])].filter(Boolean);
   const away = await awayAt(db, people, at);
-  return whoCovers({ handler, isAway: (u) => away.has(u), posts: posts.map((p) => ({ a: p.a, b: p.b })), head: dept?.head ?? null, standIn });
+  const left = new Set((await db.staff.findMany({ where: { userid: { in: people }, active: false }, select: { userid: true } })).map((r) => r.userid));
+  const isAway = (u: string) => gone(u) || away.has(u) || left.has(u);
+  return whoCovers({ handler, isAway, posts: posts.map((p) => ({ a: p.a, b: p.b })), head: dept?.head ?? null, standIn });
 }
 
 /** A case whose handler is away and that `userid` covers (R7: B sees it in 待办). */

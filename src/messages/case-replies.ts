@@ -167,6 +167,7 @@ const ACTION_ZH: Record<string, string> = {
   extension_approved: '同意延期',
   extension_refused: '不同意延期',
   assigned_on_return: '留言卡事项转由返岗人员办理',
+  handed_over_on_leaving: '原经办人已离开单位，转交接办',
 };
 
 /** "李华 转办给陈静": who did what, with the one fact that matters most for each action. */
@@ -182,6 +183,7 @@ function historyLine(e: CaseEventRecord, names: Names): string {
   if (e.action === 'transferred' && typeof d.to === 'string') return `${who} 转办给${nameOf(names, d.to)}`;
   if (e.action === 'sent_back' && typeof d.to === 'string') return `${who} 退回给${nameOf(names, d.to)}`;
   if (e.action === 'assigned_on_return' && typeof d.to === 'string') return `${who} 转给返岗的${nameOf(names, d.to)}办理（留言卡）`;
+  if (e.action === 'handed_over_on_leaving' && typeof d.to === 'string' && typeof d.from === 'string') return `${who} 因${nameOf(names, d.from)}离开单位，转交${nameOf(names, d.to)}办理`;
   if (e.action === 'referred_out' && typeof d.competentBody === 'string') return `${who} 外转至${d.competentBody}`;
   if (e.action === 'materials_requested' && typeof d.number === 'string') return `${who} ${what}，告知书 ${d.number}`;
   if (e.action === 'extension_requested' && typeof d.days === 'number') return `${who} 申请延期 ${d.days} 个工作日`;

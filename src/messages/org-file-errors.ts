@@ -84,6 +84,7 @@ export const ORG_SCHEME_ERROR = {
 export const ORG_REFERENCE_ERROR = {
   duplicateDepartmentKey: (key: string, first: string) => `部门代码 "${key}" 重复（与 ${first} 相同）`,
   duplicateDepartmentName: (name: string, first: string) => `部门名称 "${name}" 重复（与 ${first} 相同）`,
+  duplicateWecomDepartment: (id: number, first: string) => `企业微信部门 ID ${id} 已在 ${first} 中对应，一个企业微信部门只能对应一个部室`,
   duplicateUser: (id: string, first: string) => `用户 "${id}" 重复（与 ${first} 相同）`,
   userDiffersOnlyInCase: (id: string, first: string, firstUserid: string) =>
     `用户 "${id}" 与 ${first} 的 "${firstUserid}" 仅大小写不同，企业微信视为同一账号`,

@@ -32,7 +32,7 @@ function label(section: string, index: number): string {
   return `${section}[${index}]`;
 }
 
-export function checkReferences(root: Raw): OrgError[] {
+export function checkReferences(root: Raw, options: { peopleFromWeCom?: boolean } = {}): OrgError[] {
   const errors: OrgError[] = [];
   const departments = rawList(root.departments);
   const staff = rawList(root.staff);
@@ -44,7 +44,13 @@ export function checkReferences(root: Raw): OrgError[] {
   if (departments && deptKeys) {
     const keyAt = new Map<string, number>();
     const nameAt = new Map<string, number>();
+    const wecomIdAt = new Map<string, number>();
     departments.forEach((d, i) => {
+      const wecomId = d['wecomId'];
+      if (typeof wecomId === 'number') {
+        const first = seenBefore(wecomIdAt, String(wecomId), i);
+        if (first !== undefined) errors.push({ path: ['departments', i, 'wecomId'], message: E.duplicateWecomDepartment(wecomId, label('departments', first)) });
+      }
       const key = rawText(d, 'key');
       if (key !== undefined) {
         deptKeys.add(key);
@@ -103,6 +109,8 @@ export function checkReferences(root: Raw): OrgError[] {
     const id = rawText(record, String(path[path.length - 1]));
     if (id === undefined || !userids || userids.has(id)) return;
     const similar = useridByLower.get(id.toLowerCase());
+    // WeCom's roster decides who exists; only a case slip against a listed userid is still caught.
+    if (options.peopleFromWeCom && !similar) return;
     errors.push({
       path,
       message: similar ? E.unknownUserDidYouMean(id, similar.userid) : E.unknownUser(id),

@@ -16,6 +16,8 @@ export interface Department {
   leader?: string;
   /** Extension: the department's contact phone, printed on the notices the public gets. */
   phone?: string;
+  /** Extension: the WeCom department id; with WECOM_CONTACTS_SYNC=on its members belong here. */
+  wecomId?: number;
 }
 
 export interface Staff {
@@ -78,6 +80,7 @@ export interface OrgFile {
   /** Extension: key tasks; absent means the defaults (report day 25). */
   keyTasks: KeyTaskSettings;
   departments: Department[];
+  /** Who works where; with WECOM_CONTACTS_SYNC=on WeCom says so instead, and this list may be empty. */
   staff: Staff[];
   posts: Post[];
   services: Service[];

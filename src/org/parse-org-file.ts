@@ -41,7 +41,8 @@ const phone = z.preprocess(
   (v) => (v === null ? undefined : typeof v === 'number' ? String(v) : v),
   z.string().trim().regex(ORG_PHONE_PATTERN, { error: (issue) => ORG_SCHEMA_ERROR.invalidPhone(String(issue.input)) }).optional(),
 );
-const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText, phone });
+const wecomDepartmentId = z.number().int().min(1).max(2 ** 32 - 1).optional();
+const departmentSchema = z.strictObject({ key: text, name: text, head: optionalText, leader: optionalText, phone, wecomId: wecomDepartmentId });
 const staffSchema = z.strictObject({ userid, name: text, department: text });
 const optionalList = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null ? undefined : v), z.array(item).optional());
 const postSchema = z.strictObject({
@@ -99,6 +100,9 @@ const orgSchema = z.strictObject({
   evaluation: z.preprocess((v) => (v === null ? undefined : v), evaluationSchema.optional()),
 });
 
+/** WECOM_CONTACTS_SYNC=on: WeCom says who exists, so `staff` may be absent or empty. */
+const orgSchemaPeopleFromWeCom = orgSchema.extend({ staff: z.preprocess((v) => (v === null || v === undefined ? [] : v), z.array(staffSchema)) });
+
 // Compile-time check that what the schema produces fits the published model.
 const _schemaMatchesModel: z.ZodType<OrgFile> = orgSchema;
 
@@ -120,16 +124,24 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
-export function parseOrgFile(yamlText: string): ParseOrgFileResult {
+export interface ParseOrgOptions {
+  /**
+   * WECOM_CONTACTS_SYNC=on: WeCom owns who exists and where, so `staff` may be empty and posts, heads
+   * and leaders may name userids the file does not list (the sync checks them against WeCom).
+   */
+  peopleFromWeCom?: boolean;
+}
+
+export function parseOrgFile(yamlText: string, options: ParseOrgOptions = {}): ParseOrgFileResult {
   try {
-    return parseUnsafe(yamlText);
+    return parseUnsafe(yamlText, options);
   } catch (err) {
     // Defensive: a library bug or a pathological input must still come back as a named error.
     return { ok: false, errors: [ORG_FILE.unparsable(err instanceof Error ? err.message : String(err))] };
   }
 }
 
-function parseUnsafe(yamlText: string): ParseOrgFileResult {
+function parseUnsafe(yamlText: string, options: ParseOrgOptions): ParseOrgFileResult {
   if (typeof yamlText !== 'string') return { ok: false, errors: [ORG_FILE.notText] };
 
   const lineCounter = new LineCounter();
@@ -161,11 +173,11 @@ function parseUnsafe(yamlText: string): ParseOrgFileResult {
   }
 
   const found: OrgError[] = [];
-  const parsed = orgSchema.safeParse(data, { reportInput: true });
+  const parsed = (options.peopleFromWeCom ? orgSchemaPeopleFromWeCom : orgSchema).safeParse(data, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) found.push(...describeIssue(issue));
   }
-  found.push(...checkReferences(data as Record<string, unknown>));
+  found.push(...checkReferences(data as Record<string, unknown>, options));
   if (parsed.success) found.push(...checkEvaluation(parsed.data.evaluation));
 
   if (found.length > 0 || !parsed.success) {

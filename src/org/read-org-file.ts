@@ -1,20 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseOrgFileResult } from './org-file.ts';
-import { parseOrgFile } from './parse-org-file.ts';
+import { parseOrgFile, type ParseOrgOptions } from './parse-org-file.ts';
 import { ORG_READ_ERROR } from '../messages/org-file-errors.ts';
 
 /**
  * Reads and parses an organization file. Like parseOrgFile it never throws: an unreadable file is
  * an error in the result, naming the path, so the import command can print it like any other.
  */
-export async function readOrgFile(path: string): Promise<ParseOrgFileResult> {
+export async function readOrgFile(path: string, options: ParseOrgOptions = {}): Promise<ParseOrgFileResult> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
     return { ok: false, errors: [describeReadError(path, err)] };
   }
-  return parseOrgFile(text);
+  return parseOrgFile(text, options);
 }
 
 function describeReadError(path: string, err: unknown): string {

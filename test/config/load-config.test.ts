@@ -48,4 +48,21 @@ describe('configuration', () => {
     expect(loadConfig({}).oauthBase).toBe('https://open.weixin.qq.com');
     expect(loadConfig({}).sessionSecret).toBeUndefined();
   });
+
+  it('reads the contacts sync and its callback, which needs both its token and its key', () => {
+    const c = loadConfig({ ...WECOM, WECOM_CONTACTS_SYNC: 'on', WECOM_CONTACTS_TOKEN: 'C0ntacts', WECOM_CONTACTS_AES_KEY: 'kXmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2D' });
+    expect(c.wecom).toMatchObject({ contactsSync: true, contactsCallback: { token: 'C0ntacts', encodingAESKey: 'kXmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2D' } });
+    expect(loadConfig(WECOM).wecom).toMatchObject({ contactsSync: false });
+    expect(loadConfig(WECOM).wecom?.contactsCallback).toBeUndefined();
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...WECOM, ...env });
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ WECOM_CONTACTS_TOKEN: 'C0ntacts' })).toEqual(['WECOM_CONTACTS_TOKEN, WECOM_CONTACTS_AES_KEY: set both or neither']);
+    expect(problems({ WECOM_CONTACTS_SYNC: 'yes' })).toEqual(['WECOM_CONTACTS_SYNC: must be on or off']);
+  });
 });

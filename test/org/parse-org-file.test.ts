@@ -300,3 +300,36 @@ describe('the evaluation scheme (evaluation:)', () => {
     expect(bands.ok ? [] : bands.errors).toEqual([expect.stringMatching(/^evaluation\.grades：等次分数线应为 excellent（优秀）> good（良好）> pass（合格）/u)]);
   });
 });
+
+describe('with people from WeCom (WECOM_CONTACTS_SYNC=on)', () => {
+  const synced = `unit: 滨州市科学技术协会
+principal: zhangwei
+office: bgs
+departments:
+  - { key: bgs, name: 办公室, head: liuyang, wecomId: 2 }
+  - { key: kpb, name: 科普部, head: chenjing, leader: wangqiang, wecomId: 3 }
+posts:
+  - { department: kpb, name: 科普项目申报, a: lihua, b: zhaomin }
+services:
+`;
+
+  it('needs no staff list: heads, leaders and posts name WeCom userids', () => {
+    const org = expectOk(parseOrgFile(synced, { peopleFromWeCom: true }));
+    expect(org.staff).toEqual([]);
+    expect(org.departments.map((d) => d.wecomId)).toEqual([2, 3]);
+    // Without the sync the same file lacks its people.
+    expect(expectErrors(parseOrgFile(synced))).toEqual(expect.arrayContaining(['staff：缺少必填项']));
+  });
+
+  it('refuses one WeCom department mapped twice, and a department id that is not a positive integer', () => {
+    const twice = synced.replace('wecomId: 3', 'wecomId: 2');
+    expect(expectErrors(parseOrgFile(twice, { peopleFromWeCom: true }))).toEqual([expect.stringContaining('企业微信部门 ID 2 已在 departments[0] 中对应')]);
+    expect(expectErrors(parseOrgFile(synced.replace('wecomId: 3', 'wecomId: -3'), { peopleFromWeCom: true }))).toHaveLength(1);
+  });
+
+  it('still catches a userid that differs only in case from a listed one', () => {
+    const withStaff = `${synced.replace('a: lihua', 'a: LiHua')}staff:\n  - { userid: lihua, name: 李华, department: kpb }\n`;
+    expect(expectErrors(parseOrgFile(withStaff, { peopleFromWeCom: true }))).toEqual([expect.stringContaining('lihua')]);
+  });
+});
+

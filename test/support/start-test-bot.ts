@@ -11,6 +11,7 @@ import { startBot, type RunningBot } from '../../src/bot-app.ts';
 import { createSandbox, type Sandbox } from '../../src/sandbox/create-sandbox.ts';
 import type { OutboxTuning } from '../../src/workers/outbox-dispatcher.ts';
 import type { FakeWeComApiServerOptions } from '../../src/wecom/fake/fake-api-types.ts';
+import type { FakeContacts } from '../../src/wecom/fake/fake-contacts.ts';
 import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-wecom-server.ts';
 import { createWeComTestClient, type WeComTestClient } from './wecom-test-client.ts';
 import { createTestDatabase, type Backend } from './test-database.ts';
@@ -27,6 +28,8 @@ export const PUBLIC_BASE_URL = 'http://bot.test';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const BASIC_ORG = new URL('../fixtures/org/basic-org.yaml', import.meta.url).pathname;
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdef';
+/** The 通讯录同步 callback's own Token and EncodingAESKey. */
+export const TEST_CONTACTS_CALLBACK = { token: 'C0ntactsT0ken', encodingAESKey: 'kXmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2D' };
 
 /** A port nobody listens on right now, so that the bot's public URL can be known before it starts. */
 async function freePort(): Promise<number> {
@@ -69,14 +72,20 @@ export async function startTestBot(
     startupCheck?: boolean;
     /** WECOM_LEAVE_TEMPLATES: 审批 templates whose approved forms register an absence. */
     leaveTemplates?: string[];
+    /**
+     * WECOM_CONTACTS_SYNC=on with the contacts callback: the look-alike's 通讯录 is filled by `seed`
+     * before the bot starts (its start-up sync reads it), and the org file's staff list is not applied.
+     */
+    contacts?: { seed?: (contacts: FakeContacts) => void };
   } = {},
 ): Promise<TestBot> {
   const clock = new AdjustableClock();
   if (options.now) clock.set(options.now);
   const database = options.database ?? (await createTestDatabase(options.backend ?? 'pglite'));
-  const org = await readOrgFile(options.orgFile ?? BASIC_ORG);
+  const peopleFromWeCom = options.contacts !== undefined;
+  const org = await readOrgFile(options.orgFile ?? BASIC_ORG, { peopleFromWeCom });
   if (!org.ok) throw new Error(org.errors.join('\n'));
-  await applyOrg(database.prisma, org.org, clock.now());
+  await applyOrg(database.prisma, org.org, clock.now(), { peopleFromWeCom });
 
   const wecom = await startFakeWeComApiServer({
     corpId: TEST_WECOM.corpId,
@@ -86,6 +95,7 @@ export async function startTestBot(
     now: () => clock.now().getTime(),
     oauthPeople: async () => (await database.prisma.staff.findMany({ where: { active: true }, orderBy: { userid: 'asc' } })).map((s) => ({ userid: s.userid, name: s.name, department: s.department })),
   });
+  options.contacts?.seed?.(wecom.contacts);
   const port = options.reachableBaseUrl ? await freePort() : 0;
   const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : PUBLIC_BASE_URL;
   const logLines: string[] = [];
@@ -108,7 +118,12 @@ export async function startTestBot(
   const bot = await startBot(
     {
       database,
-      wecom: { ...TEST_WECOM, apiBase: wecom.url, ...(options.leaveTemplates && { leaveTemplates: options.leaveTemplates }) },
+      wecom: {
+        ...TEST_WECOM,
+        apiBase: wecom.url,
+        ...(options.leaveTemplates && { leaveTemplates: options.leaveTemplates }),
+        ...(options.contacts && { contactsSync: true, contactsCallback: TEST_CONTACTS_CALLBACK }),
+      },
       calendar,
       clock,
       log,

@@ -1,4 +1,5 @@
 import type { FakeApprovals } from './fake-approvals.ts';
+import type { FakeContacts } from './fake-contacts.ts';
 import type { FakeOAuthPerson } from './fake-oauth.ts';
 
 /** The shapes the fake WeCom API server records and offers to tests and the sandbox. */
@@ -84,6 +85,8 @@ export interface FakeWeComApiServer extends FakeFaults {
   readonly url: string;
   /** The 审批 app: forms to submit and decide, their events, getapprovaldetail. */
   readonly approvals: FakeApprovals;
+  /** The 通讯录: departments and members for department/list, user/list and user/get, and their events. */
+  readonly contacts: FakeContacts;
   readonly calls: readonly RecordedCall[];
   readonly messages: readonly SentMessage[];
   readonly cardUpdates: readonly CardUpdate[];

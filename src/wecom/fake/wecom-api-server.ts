@@ -7,6 +7,7 @@ import type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMess
 import { createDuplicateIndex, createFakeFaults } from './fake-faults.ts';
 import { agentInfo } from './fake-agent.ts';
 import { createFakeApprovals } from './fake-approvals.ts';
+import { createFakeContacts } from './fake-contacts.ts';
 
 export type { FakeWeComApiServerOptions, RecordedCall, FakeMessageType, SentMessage, CardUpdate, FailSpec, FakeWeComApiServer };
 
@@ -44,6 +45,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   const faults = createFakeFaults(now);
   const duplicates = createDuplicateIndex(now);
   const approvals = createFakeApprovals();
+  const contacts = createFakeContacts({ corpId, now });
   const knownUsers = options.knownUsers ? new Set(options.knownUsers.map((u) => u.toLowerCase())) : undefined;
 
   const tokenExpiresInSec = options.tokenExpiresInSec ?? 7200;
@@ -238,6 +240,23 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
       if (!detail) throw new ApiFailure(301025, 'sp_no not found');
       return ok(detail);
     }
+    if (method === 'GET' && path === '/cgi-bin/department/list') {
+      requireToken(query);
+      return ok({ department: contacts.departmentList().map((d) => ({ ...d, name_en: '', department_leader: [], order: 100000000 - d.id })) });
+    }
+    if (method === 'GET' && path === '/cgi-bin/user/list') {
+      requireToken(query);
+      const list = contacts.userList(Number(query.get('department_id')));
+      // 60123: invalid party id (a department outside the directory).
+      if (!list) throw new ApiFailure(60123, 'invalid party id');
+      return ok({ userlist: list });
+    }
+    if (method === 'GET' && path === '/cgi-bin/user/get') {
+      requireToken(query);
+      const m = contacts.userGet(query.get('userid') ?? '');
+      if (!m) throw new ApiFailure(60111, 'userid not found');
+      return ok({ ...m });
+    }
     if (method === 'POST' && path === '/cgi-bin/menu/create') {
       requireToken(query);
       if (Number(query.get('agentid')) !== agentId) throw new ApiFailure(40056, 'invalid agentid');
@@ -336,6 +355,7 @@ export async function startFakeWeComApiServer(options: FakeWeComApiServerOptions
   return {
     url,
     approvals,
+    contacts,
     get calls() {
       return calls;
     },
