@@ -4,7 +4,8 @@ import { keyTaskCounts } from '../domain/evaluation/key-task-counts.ts';
 import { outcomeSums, personCounts, recordFacts } from '../db/evaluation-queries.ts';
 import { keyTaskFacts } from '../db/key-task-repository.ts';
 import { findFrozenEvaluation, freezeEvaluation } from '../db/evaluation-run-repository.ts';
-import { listActiveStaff, listDepartments, loadOffice, readEvaluationScheme } from '../db/org-repository.ts';
+import { listActiveStaff, listAllStaff, listDepartments, loadOffice, readEvaluationScheme } from '../db/org-repository.ts';
+import { membershipsDuring } from '../db/roster-repository.ts';
 import type { Tx } from '../db/transaction.ts';
 import type { UseCaseContext } from './context.ts';
 
@@ -24,13 +25,31 @@ async function computeEvaluation(tx: Tx, period: Period): Promise<EvaluationResu
   const [scheme, departments, people, outcomes, records, counts, tasks] = [
     await readEvaluationScheme(tx),
     await listDepartments(tx),
-    await listActiveStaff(tx),
+    await peopleDuring(tx, period),
     await outcomeSums(tx, period.from, period.to),
     await recordFacts(tx, period.from, period.to),
     await personCounts(tx, period.from, period.to),
     keyTaskCounts(await keyTaskFacts(tx, period.from, period.to), period),
   ];
   return evaluate({ period, scheme, departments, people, outcomes, records, counts: [...counts, ...tasks.counts], earlyTasks: tasks.early });
+}
+
+/**
+ * Who was on the roster during the period, each in the department they were in last within it (the
+ * membership history): someone who moved in July counts in the year-end result where they ended, and
+ * someone who left in May is still evaluated for the half-year. Staff without history count as they are now.
+ */
+async function peopleDuring(tx: Tx, period: Period): Promise<{ userid: string; name: string; department: string }[]> {
+  const lastDepartment = new Map<string, string>();
+  for (const m of await membershipsDuring(tx, period.from, period.to)) lastDepartment.set(m.userid, m.department);
+  const people = new Map((await listActiveStaff(tx)).map((s) => [s.userid, { ...s, department: lastDepartment.get(s.userid) ?? s.department }]));
+  if ([...lastDepartment.keys()].some((u) => !people.has(u))) {
+    for (const s of await listAllStaff(tx)) {
+      const department = lastDepartment.get(s.userid);
+      if (department !== undefined && !people.has(s.userid)) people.set(s.userid, { ...s, department });
+    }
+  }
+  return [...people.values()];
 }
 
 export type FreezeResult = { kind: 'frozen'; view: EvaluationView } | { kind: 'already'; view: EvaluationView } | { kind: 'not_office' } | { kind: 'not_freezable' };

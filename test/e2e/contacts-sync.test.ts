@@ -120,6 +120,15 @@ describe.each(BACKENDS)('people from WeCom (%s)', (backend) => {
     expect(inboxOf(t, 'sunli').length + inboxOf(t, 'qianwen').length).toBe(told);
   });
 
+  it('evaluates each person in the department they were in, a leaver included', async () => {
+    const { status, body } = await t.api('/api/evaluations/2026-H2');
+    expect(status).toBe(200);
+    const person = (userid: string) => body.people.find((p: { userid: string }) => p.userid === userid);
+    expect(person('lihua')).toMatchObject({ department: 'xhb' });
+    expect(person('zhouhang')).toMatchObject({ name: '周航', department: 'xhb' });
+    expect(person('qianwen')).toMatchObject({ department: 'xhb' });
+  });
+
   it('catches a change whose event was missed at the hourly sync', async () => {
     t.wecom.contacts.move('sunli', [2]);
     const result = await t.bot.contacts!.syncNow();
