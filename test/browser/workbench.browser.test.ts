@@ -146,4 +146,30 @@ describe('the workbench in a browser', () => {
       await context.close();
     }
   }, 120_000);
+
+  it('a handler opens 补正 from a card link, ticks the missing materials and issues the notice', async () => {
+    for (const vp of VIEWPORTS) {
+      const no = await register('lihua', `登记 来人 KP-01 孙八 13511112222 科普项目申报（${vp.name}）`);
+      const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height } });
+      const page = await context.newPage();
+      await signInAs(page, '李华');
+      await page.goto(`${t.bot.url}/app/cases/${no}/materials`);
+      await checkLayout(page, vp.width, `${vp.name}-9-materials-form`);
+      const form = page.locator('#action-requestMaterials');
+      // Tapping the words ticks the box (labels wrap their boxes, at least 44 px high).
+      await form.getByText('申报书', { exact: true }).click();
+      await form.getByText('法人证书复印件', { exact: true }).click();
+      expect(await form.locator('input[name="material"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['申报书', '法人证书复印件']);
+      const box = await form.locator('label.tick').first().boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      await form.getByRole('button', { name: '一次性告知补正' }).click();
+      await expect.poll(() => page.locator('.notice').textContent()).toContain('需补正的材料（共 2 项）');
+      await checkLayout(page, vp.width, `${vp.name}-10-materials-issued`);
+      const body = (await t.api(`/api/cases/${no}`)).body;
+      expect(body.status).toBe('AWAITING_MATERIALS');
+      expect(body.notices[0].materials).toEqual(['申报书', '法人证书复印件']);
+      await context.close();
+    }
+  }, 120_000);
 });
+

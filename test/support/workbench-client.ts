@@ -27,7 +27,8 @@ export class CookieJar {
 export interface WorkbenchClient {
   jar: CookieJar;
   get(path: string): Promise<Response>;
-  post(path: string, form: Record<string, string>): Promise<Response>;
+  /** A form post; a list value is sent as repeated fields (tick boxes). */
+  post(path: string, form: Record<string, string | string[]>): Promise<Response>;
 }
 
 export function workbenchClient(t: TestBot, jar = new CookieJar()): WorkbenchClient {
@@ -40,7 +41,10 @@ export function workbenchClient(t: TestBot, jar = new CookieJar()): WorkbenchCli
   return {
     jar,
     get: (path) => send(path),
-    post: (path, form) => send(path, { method: 'POST', body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    post: (path, form) => {
+      const body = new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])));
+      return send(path, { method: 'POST', body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    },
   };
 }
 

@@ -30,11 +30,12 @@ import { renderBulletinHtml } from '../../messages/pages/bulletin-page-html.ts';
 import { buildEvaluationWorkbook } from '../../messages/reports/evaluation-workbook.ts';
 import { COMMAND_TEXTS, type CommandName } from '../../messages/command-texts.ts';
 import { DECISION_WORDS_ZH } from '../../messages/pages/workbench/command-words.ts';
-import { caseListView, caseView, departmentsFor, departmentView, loadNames, myView, overviewView, type WebCaseAction } from '../../use-cases/workbench/workbench-views.ts';
+import { caseListView, caseView, departmentsFor, departmentView, formPickersFor, loadNames, myView, overviewView, type WebCaseAction } from '../../use-cases/workbench/workbench-views.ts';
 import { evaluationOf } from '../../use-cases/run-evaluation.ts';
 import { bulletinView } from '../../use-cases/monthly-bulletin.ts';
 import { caseLifecycleJson } from '../routes/case-lifecycle-json.ts';
 import { readRawBody } from '../read-raw-body.ts';
+import { commandArgsOf } from './action-form.ts';
 import type { WorkbenchState } from './sign-in-routes.ts';
 import { RECORD_DECISIONS } from '../../domain/accountability/accountability-record.ts';
 
@@ -275,7 +276,8 @@ export function registerWorkbench(router: Router, deps: WorkbenchDeps): void {
     if (v.kind === 'forbidden') return forbid(ctx, FORBIDDEN_TEXT.case(no));
     const names = await loadNames(db);
     const lifecycle = await caseLifecycleJson(db, no);
-    html(ctx, renderCasePage(chromeOf(viewer), v, lifecycle, names.people, names.departments, now, calendar, flash, nonce(), focus), flash?.error ? 422 : 200);
+    const pickers = await formPickersFor(db, v.case);
+    html(ctx, renderCasePage(chromeOf(viewer), v, lifecycle, names.people, names.departments, now, calendar, flash, nonce(), { ...(focus && { focus }), pickers }), flash?.error ? 422 : 200);
   }
 
   router.get('/app/cases/:no', auth, (ctx) => showCase(ctx, null));
@@ -308,7 +310,7 @@ export function registerWorkbench(router: Router, deps: WorkbenchDeps): void {
     if (v.kind === 'forbidden') return forbid(ctx, FORBIDDEN_TEXT.case(no));
     const command = WEB_ACTION_COMMAND[action as WebCaseAction];
     if (!command) return showCase(ctx, { text: WORKBENCH_TEXT.unknownAction, error: true });
-    const text = `${COMMAND_TEXTS[command].words[0]} #${no} ${(body.get('args') ?? '').trim()}`.trim();
+    const text = `${COMMAND_TEXTS[command].words[0]} #${no} ${commandArgsOf(action as WebCaseAction, body)}`.trim();
     const result = await deps.runCommand({ userid: viewer.userid, text, allowed: [command], caseNo: no, sourceKey: `web:${viewer.userid}:${(body.get('nonce') ?? nonce()).slice(0, 64)}` });
     deps.onQueued();
     // A reply that changed nothing (a mistake, or the use case's reasons why not) is shown as an error.

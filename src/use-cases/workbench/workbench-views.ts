@@ -1,7 +1,7 @@
 import { findCase, loadHistory } from '../../db/case-repository.ts';
 import { absenceAt, coverFor, listCoveredPeople } from '../../db/coverage-repository.ts';
 import { listKeyTasksInvolving, listOpenKeyTasks, withStatus, type KeyTaskWithStatus } from '../../db/key-task-repository.ts';
-import { findDepartmentByKey, listActiveStaff, listDepartments } from '../../db/org-repository.ts';
+import { findDepartmentByKey, findService, listActiveStaff, listAllStaff, listDepartments } from '../../db/org-repository.ts';
 import type { Tx } from '../../db/transaction.ts';
 import {
   countOverdueIn,
@@ -34,8 +34,21 @@ export interface Names {
 }
 
 export async function loadNames(tx: Tx): Promise<Names> {
-  const [staff, departments] = [await listActiveStaff(tx), await listDepartments(tx)];
+  // Everyone ever on the roster: the history of a case names people who have left since.
+  const [staff, departments] = [await listAllStaff(tx), await listDepartments(tx)];
   return { people: new Map(staff.map((s) => [s.userid, s.name])), departments: new Map(departments.map((d) => [d.key, d.name])) };
+}
+
+/** What a case page's forms offer to pick: the catalog's materials for 补正, people and departments for 转办. */
+export interface FormPickers {
+  materials: string[];
+  targets: string[];
+}
+
+export async function formPickersFor(tx: Tx, c: CaseRecord): Promise<FormPickers> {
+  const service = c.serviceCode ? await findService(tx, c.serviceCode) : null;
+  const [staff, departments] = [await listActiveStaff(tx), await listDepartments(tx)];
+  return { materials: service?.materials ?? [], targets: [...staff.map((s) => s.name), ...departments.map((d) => d.name)] };
 }
 
 /** The first instant of the China month of `at`, and of the month `offset` months later. */

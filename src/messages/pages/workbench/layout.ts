@@ -51,6 +51,8 @@ label{display:block;font-size:.9375em;color:#333}
 input,select,textarea,button{font:inherit;max-width:100%}
 input,select,textarea{width:100%;padding:.45em .5em;border:1px solid #8a8f98;border-radius:6px;background:#fff;color:#1a1a1a}
 textarea{min-height:4.5em}
+fieldset{border:1px solid #c4c8cf;border-radius:6px;margin:0 0 .5em;padding:.5em .75em}legend{padding:0 .25em;color:#333}
+label.tick{display:flex;gap:.5em;align-items:center;min-height:44px}label.tick input{width:1.25em;height:1.25em;flex:none}
 button,.button{display:inline-block;padding:.5em 1em;border:0;border-radius:6px;background:#0b57d0;color:#fff;text-decoration:none;cursor:pointer}
 button.secondary{background:#eef0f3;color:#1a1a1a;border:1px solid #8a8f98}
 .actions form{margin:.5em 0;padding:.5em 0;border-top:1px solid #e3e6ea}

@@ -146,6 +146,26 @@ export const WEB_ACTION_TEXT: Record<string, { label: string; field?: string; pl
   refuseExtension: { label: '不同意延期', field: '理由（可不填）' },
 };
 
+/**
+ * The fields of one action's form: tick boxes from the catalog for 补正, a picker of people and
+ * departments for 转办, days and a reason for 延期, else one text field.
+ */
+function actionFields(action: string, t: { field?: string; placeholder?: string }, focused: boolean, pickers: { materials: string[]; targets: string[] }): string {
+  const autofocus = focused ? ' autofocus' : '';
+  if (action === 'requestMaterials' && pickers.materials.length > 0) {
+    const boxes = pickers.materials.map((m, i) => `<label class="tick"><input type="checkbox" name="material" value="${e(m)}"${i === 0 ? autofocus : ''}> ${e(m)}</label>`).join('');
+    return `<fieldset><legend>缺少的材料（请勾选，按服务指南）</legend>${boxes}<label>其他材料（用顿号分隔，可不填）<input name="args" maxlength="500"></label></fieldset>`;
+  }
+  if (action === 'transfer' && pickers.targets.length > 0) {
+    const list = [...new Set(pickers.targets)].map((n) => `<option value="${e(n)}"></option>`).join('');
+    return `<label>${e(t.field ?? '')}<input name="args" list="transfer-targets" autocomplete="off"${autofocus} maxlength="500"></label><datalist id="transfer-targets">${list}</datalist>`;
+  }
+  if (action === 'extend') {
+    return `<label>延期天数（工作日）<input type="number" name="days" min="1" inputmode="numeric"${autofocus}></label><label>理由<input name="reason" maxlength="500" placeholder="如：需要现场核查"></label>`;
+  }
+  return t.field ? `<label>${e(t.field)}<input name="args" ${t.placeholder ? `placeholder="${e(t.placeholder)}"` : ''}${autofocus} maxlength="500"></label>` : '';
+}
+
 export function renderCasePage(
   chrome: Chrome,
   v: { case: CaseRecord; history: CaseEventRecord[]; handling: boolean; actions: string[]; coveredBy: string | null },
@@ -156,8 +176,9 @@ export function renderCasePage(
   calendar: WorkCalendar,
   flash: { text: string; error: boolean } | null,
   nonce: string,
-  focus?: string,
+  form: { focus?: string; pickers: { materials: string[]; targets: string[] } },
 ): string {
+  const { focus, pickers } = form;
   const c = v.case;
   const phone = phoneFor(c, v.handling);
   const history = [...v.history].sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -187,9 +208,7 @@ ${c.result ? `<tr><th>结果</th><td class="wrap">${e(c.result)}</td></tr>` : ''
       : ordered
           .map((a) => {
             const t = WEB_ACTION_TEXT[a] ?? { label: a };
-            const field = t.field
-              ? `<label>${e(t.field)}<input name="args" ${t.placeholder ? `placeholder="${e(t.placeholder)}"` : ''}${a === focus ? ' autofocus' : ''} maxlength="500"></label>`
-              : '';
+            const field = actionFields(a, t, a === focus, pickers);
             return `<form method="post" action="/app/cases/${c.no}/actions" id="action-${e(a)}"><input type="hidden" name="action" value="${e(a)}"><input type="hidden" name="nonce" value="${e(nonce)}-${e(a)}">${field}<button type="submit">${e(t.label)}</button></form>`;
           })
           .join(''));
