@@ -18,6 +18,19 @@ import { STATUS_ZH } from '../messages/format.ts';
 import type { CaseStatus } from '../domain/case/case.ts';
 import { responsibleIn } from '../domain/accountability/responsible.ts';
 import type { Job } from './job.ts';
+import type { Recipient } from '../domain/reminders/resolve-recipients.ts';
+import type { DigestPart } from '../messages/reminder-replies.ts';
+import { workingDaysBetween } from '../domain/calendar/deadline.ts';
+import { overdueDayOne } from '../domain/reminders/due-reminders.ts';
+import { chinaDateOf } from '../domain/calendar/china-time.ts';
+
+/** A digest reader's part in a case, when they are not simply its handler. */
+function partOf(r: Recipient, overdueDays: number): DigestPart | undefined {
+  if (r.role === 'handler') return r.coveringFor ? { kind: 'covering', for: r.coveringFor } : undefined;
+  if (r.role === 'b') return { kind: 'b' };
+  if (r.role === 'first_responder') return { kind: 'first_responder' };
+  return { kind: 'overseeing', overdueDays };
+}
 
 /**
  * One card per person each working morning, only when it has something in it: every reminder of the
@@ -61,9 +74,21 @@ export const morningDigestJob: Job = {
       const subject = { handler: c.handler, department: c.department, firstResponder: c.firstResponder };
       return resolveRecipients(e.roles, subject, org)
         .filter((p) => !toldToday.has(`${e.caseNo}:${p.userid}`))
-        .map((p) => ({ userid: p.userid, caseNo: e.caseNo, section: e.section }));
+        .map((p) => ({ userid: p.userid, caseNo: e.caseNo, section: e.section, recipient: p }));
     });
     const digests = groupDigests(items);
+    // The reader's part in each row (AB岗 §4: who covers is told so; overseers see how late it is).
+    const parts = new Map<string, DigestPart>();
+    for (const it of items) {
+      const key = `${it.userid}:${it.caseNo}`;
+      const c = byNo.get(it.caseNo)!;
+      const part = partOf(it.recipient, it.section === 'overdue' && c.dueAt ? workingDaysBetween(calendar, overdueDayOne(calendar, policy, c.dueAt), chinaDateOf(now)).count + 1 : 0);
+      if (part && !parts.has(key)) parts.set(key, part);
+    }
+    const withPart = <T extends { no: number }>(userid: string, c: T): T & { part?: DigestPart } => {
+      const part = parts.get(`${userid}:${c.no}`);
+      return part ? { ...c, part } : c;
+    };
     const keyOf = (userid: string) => reminderKey('morning_digest', userid, instant);
     const fresh = await claimed.unclaimed(db, [...digests.keys()].map(keyOf));
     const claims: ReminderClaim[] = [];
@@ -71,10 +96,10 @@ export const morningDigestJob: Job = {
       const key = keyOf(userid);
       if (!fresh.has(key)) continue;
       const view = {
-        overdue: d.overdue.map((no) => byNo.get(no)!),
-        due_today: d.due_today.map((no) => byNo.get(no)!),
-        due_next: d.due_next.map((no) => byNo.get(no)!),
-        awaiting: d.awaiting.map((no) => ({ ...byNo.get(no)!, statusZh: STATUS_ZH[byNo.get(no)!.status as CaseStatus] ?? '' })),
+        overdue: d.overdue.map((no) => withPart(userid, byNo.get(no)!)),
+        due_today: d.due_today.map((no) => withPart(userid, byNo.get(no)!)),
+        due_next: d.due_next.map((no) => withPart(userid, byNo.get(no)!)),
+        awaiting: d.awaiting.map((no) => withPart(userid, { ...byNo.get(no)!, statusZh: STATUS_ZH[byNo.get(no)!.status as CaseStatus] ?? '' })),
       };
       const taskId = await cardTaskId(db, 'dg', key, userid);
       const card = buildDigestCard(taskId, view, names, now);

@@ -85,12 +85,34 @@ export function renderCaseReminder(
   return clipBytes(lines.join('\n'));
 }
 
+/** A digest row's case, with the reader's part in it (AB岗, 首问, or overseeing) when they are not simply its handler. */
+export type DigestCase = ReminderCaseInfo & { part?: DigestPart };
+
+export type DigestPart = { kind: 'covering'; for: string } | { kind: 'b' } | { kind: 'first_responder' } | { kind: 'overseeing'; overdueDays: number };
+
 export interface DigestView {
-  overdue: ReminderCaseInfo[];
-  due_today: ReminderCaseInfo[];
+  overdue: DigestCase[];
+  due_today: DigestCase[];
   /** Due on the next working day (or later): the day-before reminder. */
-  due_next: ReminderCaseInfo[];
-  awaiting: (ReminderCaseInfo & { statusZh: string })[];
+  due_next: DigestCase[];
+  awaiting: (DigestCase & { statusZh: string })[];
+}
+
+/** Who the row is to its reader: "承办人 李华", "您顶岗（李华不在岗）", "B岗，承办人 李华" … */
+function digestWho(c: DigestCase, names: Names): string {
+  const handler = `承办人 ${nameOf(names, c.handler)}`;
+  switch (c.part?.kind) {
+    case 'covering':
+      return `您顶岗（${nameOf(names, c.part.for)}不在岗）`;
+    case 'b':
+      return `B岗，${handler}`;
+    case 'first_responder':
+      return `首问，${handler}`;
+    case 'overseeing':
+      return c.part.overdueDays > 0 ? `${handler}，已超期 ${c.part.overdueDays} 个工作日` : handler;
+    default:
+      return handler;
+  }
 }
 
 export const SECTION_TITLES: Record<keyof DigestView, string> = { overdue: '已超期', due_today: '今日到期', due_next: '即将到期', awaiting: '待领导决定' };
@@ -107,7 +129,7 @@ export function digestLine(c: DigestView[keyof DigestView][number], names: Names
   const tail = 'statusZh' in c ? `｜${c.statusZh}` : c.dueAt ? `｜期限 ${formatDeadline(c.dueAt, now)}` : '';
   // 限时办结制 §5: a 请示's deadline is never shown without what happens when it passes.
   const deemed = c.cls === 'instruction' && !('statusZh' in c) ? `（${DEEMED_WARNING}）` : '';
-  return `#${c.no} ${c.applicant}：${clip(c.matter, matterChars)}｜承办人 ${nameOf(names, c.handler)}${tail}${deemed}`;
+  return `#${c.no} ${c.applicant}：${clip(c.matter, matterChars)}｜${digestWho(c, names)}${tail}${deemed}`;
 }
 
 /** The morning digest of one person: every section that has cases, each cut to fit WeCom's 2048 bytes. */
