@@ -109,7 +109,8 @@ function digestWho(c: DigestCase, names: Names): string {
     case 'first_responder':
       return `首问，${handler}`;
     case 'overseeing':
-      return c.part.overdueDays > 0 ? `${handler}，已超期 ${c.part.overdueDays} 个工作日` : handler;
+      // First, so that a card row cut to 30 characters still shows how late it is.
+      return c.part.overdueDays > 0 ? `超期 ${c.part.overdueDays} 个工作日｜${handler}` : handler;
     default:
       return handler;
   }

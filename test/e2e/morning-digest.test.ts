@@ -60,8 +60,11 @@ describe.each(BACKENDS)('the morning digest (%s)', (backend) => {
     expect(rowA!.value).toMatch(new RegExp(`^#${A} 张三：科普项目申报材料｜承办人 李华｜期限.*…$`, 'u'));
     expect(Array.from(rowA!.value)).toHaveLength(30);
     expect(to('lihua').card).toMatchObject({ main_title: { title: '【每日待办汇总】12月2日', desc: '今日到期 2 件' } });
-    // zhaomin: her own C and, as B, lihua's A and D: each once.
+    // zhaomin: her own C and, as B, lihua's A and D: each once, each row saying what she is to it.
     expect(casesOf(to('zhaomin'))).toEqual([A, C, D]);
+    const rowsOf = (m: SentMessage) => (m.card!['horizontal_content_list'] as { value: string }[]).map((r) => r.value);
+    expect(rowsOf(to('zhaomin'))[0]).toMatch(new RegExp(`^#${A} 张三：科普项目申报材料｜B岗，承办人 李华`, 'u'));
+    expect(rowsOf(to('zhaomin'))[1]).toMatch(new RegExp(`^#${C} 王五：学会年检材料｜承办人 赵敏`, 'u'));
     // The head: every case of the department due today.
     expect(casesOf(to('chenjing'))).toEqual([A, C, D]);
     // The text that goes out should WeCom refuse the card is the digest as before.
@@ -112,8 +115,11 @@ describe.each(BACKENDS)('the morning digest (%s)', (backend) => {
     expect(textOf(to('lihua'))).toContain('即将到期：');
     expect(casesOf(to('zhaomin'))).toEqual([A, C, B]);
     expect(casesOf(to('chenjing'))).toEqual([A, C]);
-    // The office head (刘洋, 办公室) sees every overdue case, D included: nobody told them at night.
+    // The office head (刘洋, 办公室) sees every overdue case, D included: nobody told them at night,
+    // each with how many working days it is overdue.
     expect(casesOf(to('liuyang'))).toEqual([A, C, D]);
+    const [officeRow] = to('liuyang').card!['horizontal_content_list'] as { value: string }[];
+    expect(officeRow!.value).toMatch(new RegExp(`^#${A} 张三：科普项目申报材料｜超期 1 个工作日｜`, 'u'));
     expect(to('liuyang').card).toMatchObject({ main_title: { desc: '已超期 3 件' } });
     // Each overdue case is recorded once for the office, whichever message told of it first.
     const records = await t.database.prisma.accountabilityRecord.findMany({ where: { kind: 'overdue' }, orderBy: { caseNo: 'asc' } });
