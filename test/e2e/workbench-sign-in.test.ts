@@ -138,3 +138,21 @@ describe('workbench sign-in', () => {
     expect(res.headers.get('location')).toContain('/connect/oauth2/authorize');
   });
 });
+
+describe('the workbench behind https', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ publicBaseUrl: 'https://xiaoneng.example.gov.cn', now: new Date('2026-12-01T09:30:00+08:00') });
+  });
+  afterAll(async () => t?.close());
+
+  it('marks the session cookie Secure when PUBLIC_BASE_URL is https (a TLS proxy in front of plain HTTP)', async () => {
+    const client = await signIn(t, 'liuyang');
+    const line = client.jar.setCookieLines.find((l) => l.startsWith('wb_session='));
+    expect(line).toMatch(/;\s*secure/i);
+    expect(line).toMatch(/httponly/i);
+    const { authorize } = await startSignIn(workbenchClient(t));
+    expect(authorize.searchParams.get('redirect_uri')).toBe('https://xiaoneng.example.gov.cn/app/oauth');
+  });
+});
+

@@ -67,6 +67,8 @@ export async function startTestBot(
     sandbox?: boolean;
     /** PUBLIC_BASE_URL is the bot's real address (a browser follows the workbench's OAuth redirects to it). */
     reachableBaseUrl?: boolean;
+    /** PUBLIC_BASE_URL as the bot is told it (links, OAuth redirect, the cookie's Secure flag); default http://bot.test. */
+    publicBaseUrl?: string;
     outbox?: OutboxTuning;
     fake?: FakeWeComApiServerOptions;
     startupCheck?: boolean;
@@ -97,7 +99,7 @@ export async function startTestBot(
   });
   options.contacts?.seed?.(wecom.contacts);
   const port = options.reachableBaseUrl ? await freePort() : 0;
-  const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : PUBLIC_BASE_URL;
+  const publicBaseUrl = options.reachableBaseUrl ? `http://127.0.0.1:${port}` : (options.publicBaseUrl ?? PUBLIC_BASE_URL);
   const logLines: string[] = [];
   const log = createLogger({ level: 'info', destination: new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) }) });
   // As in production: no retries inside the client (the outbox retries), time from the test's clock.
