@@ -18,6 +18,7 @@ const E2E = [
   'test/jobs/two-processes.test.ts',
   'test/workers/outbox-send-limits.test.ts',
   'test/wecom/api-client.test.ts',
+  'test/wecom/contacts-api.test.ts',
   'test/wecom/fake-wecom-server.test.ts',
   'test/wecom/fake-faults.test.ts',
   'test/domain/calendar/vectors-timezone.test.ts',

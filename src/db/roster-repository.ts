@@ -72,3 +72,23 @@ export async function openCaseNumbersOf(db: Tx, userid: string): Promise<number[
   });
   return rows.map((r) => r.no);
 }
+
+/**
+ * Heads, leaders and post holders the organization file names who are not on the roster (never in
+ * WeCom, left, or renamed): each is a gap in AB cover or in who decides, for the operator to fix.
+ */
+export async function rosterGaps(db: Tx): Promise<{ role: string; where: string; userid: string }[]> {
+  const active = new Set((await db.staff.findMany({ where: { active: true }, select: { userid: true } })).map((s) => s.userid));
+  const gaps: { role: string; where: string; userid: string }[] = [];
+  const missing = (u: string | null | undefined) => u !== null && u !== undefined && u !== '' && !active.has(u);
+  for (const d of await db.department.findMany({ select: { key: true, head: true, leader: true } })) {
+    if (missing(d.head)) gaps.push({ role: 'head', where: d.key, userid: d.head! });
+    if (missing(d.leader)) gaps.push({ role: 'leader', where: d.key, userid: d.leader! });
+  }
+  for (const p of await db.post.findMany({ select: { department: true, name: true, a: true, b: true } })) {
+    if (missing(p.a)) gaps.push({ role: 'post_a', where: `${p.department}/${p.name}`, userid: p.a });
+    if (missing(p.b)) gaps.push({ role: 'post_b', where: `${p.department}/${p.name}`, userid: p.b! });
+  }
+  return gaps;
+}
+

@@ -95,8 +95,23 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
   const timeoutMs = options.timeoutMs ?? 10_000;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  /** One HTTP exchange: returns the JSON body (any errcode), throws WeComNetworkError when there is none. */
+  /**
+   * One request: returns the JSON body (any errcode), throws WeComNetworkError when there is none. A GET
+   * changes nothing, so when a kept-alive connection the server had already closed is reset (ECONNRESET,
+   * before any answer) it is asked once more at once: that spares the outbox a back-off (a reminder due
+   * at 09:00 would otherwise wait for the next tick). A POST is never repeated here (it could send twice).
+   */
   async function request(method: 'GET' | 'POST', path: string, query: Record<string, string>, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    try {
+      return await exchange(method, path, query, body, signal);
+    } catch (err) {
+      if (method === 'GET' && err instanceof WeComNetworkError && err.code === 'ECONNRESET') return exchange(method, path, query, body, signal);
+      throw err;
+    }
+  }
+
+  /** One HTTP exchange. */
+  async function exchange(method: 'GET' | 'POST', path: string, query: Record<string, string>, body: unknown, signal?: AbortSignal): Promise<Record<string, unknown>> {
     const url = new URL(baseUrl + path);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
     const logPath = url.pathname;
@@ -152,12 +167,7 @@ export function createWeComApiClient(options: WeComApiClientOptions): WeComApiCl
     async fetchToken() {
       const path = '/cgi-bin/gettoken';
       const query = { corpid: options.corpId, corpsecret: options.secret };
-      // gettoken is a GET that changes nothing: when a kept-alive connection the server had already closed
-      // is reset (ECONNRESET, before any answer), asking once more at once is safe and spares the outbox a back-off.
-      const res = await request('GET', path, query, undefined).catch((err: unknown) => {
-        if (err instanceof WeComNetworkError && err.code === 'ECONNRESET') return request('GET', path, query, undefined);
-        throw err;
-      });
+      const res = await request('GET', path, query, undefined);
       const errcode = errcodeOf(res);
       if (errcode !== 0) throw apiError(errcode, res, path);
       const parsed = tokenResponse.safeParse(res);

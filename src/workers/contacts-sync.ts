@@ -1,6 +1,7 @@
 import type { Db } from '../db/transaction.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
+import { rosterGaps } from '../db/roster-repository.ts';
 import type { OutboundMessage } from '../domain/messaging/outbound-message.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
@@ -57,12 +58,13 @@ export class ContactsSync {
         return null;
       }
       const outgoing: OutboundMessage[] = [];
-      const result = await inTransaction(db, async (tx) => {
+      const { result, gaps } = await inTransaction(db, async (tx) => {
         const r = await applyDirectory({ tx, now: clock.now(), send: (m) => outgoing.push(m) }, dir);
         await enqueueOutbound(tx, outgoing);
-        return r;
+        return { result: r, gaps: await rosterGaps(tx) };
       });
       log.info({ members: dir.members.length, departments: dir.departments.length, joined: result.joined, moved: result.moved, left: result.left, handedOver: result.handedOver }, 'contacts synced from WeCom');
+      if (gaps.length > 0) log.warn({ gaps }, 'the organization file names people who are not in WeCom (left, renamed or never added): fix the file');
       if (outgoing.length > 0) this.o.onQueued();
       return result;
     } catch (err) {

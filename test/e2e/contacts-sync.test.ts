@@ -120,6 +120,26 @@ describe.each(BACKENDS)('people from WeCom (%s)', (backend) => {
     expect(inboxOf(t, 'sunli').length + inboxOf(t, 'qianwen').length).toBe(told);
   });
 
+  it('keeps the cases with a member whose userid changed (NewUserID), and tells nobody', async () => {
+    const no = await register(t, 'chenjing', '登记 来电 咨询 孙九 科普讲座安排');
+    const headBefore = inboxOf(t, 'chenjing').length;
+    await deliver(t.wecom.contacts.rename('chenjing', 'chenjing2'));
+    expect(await staff('chenjing')).toMatchObject({ active: false });
+    expect(await staff('chenjing2')).toMatchObject({ name: '陈静', department: 'kpb', active: true });
+    expect((await t.database.prisma.case.findUnique({ where: { no } }))!.handler).toBe('chenjing2');
+    expect(inboxOf(t, 'chenjing').length).toBe(headBefore);
+    expect(inboxOf(t, 'chenjing2')).toEqual([]);
+  });
+
+  it('reads update_user for someone WeCom no longer has (60111) as leaving', async () => {
+    const gone = t.wecom.contacts.add({ userid: 'temp01', name: '临时工', department: [5], main_department: 5 });
+    await deliver(gone);
+    expect(await staff('temp01')).toMatchObject({ active: true, department: 'wecom-5' });
+    t.wecom.contacts.remove('temp01');
+    await deliver(gone.replace('create_user', 'update_user'));
+    expect(await staff('temp01')).toMatchObject({ active: false });
+  });
+
   it('evaluates each person in the department they were in, a leaver included', async () => {
     const { status, body } = await t.api('/api/evaluations/2026-H2');
     expect(status).toBe(200);
@@ -134,6 +154,10 @@ describe.each(BACKENDS)('people from WeCom (%s)', (backend) => {
     const result = await t.bot.contacts!.syncNow();
     expect(result).toMatchObject({ moved: ['sunli'], left: [], joined: [] });
     expect(await staff('sunli')).toMatchObject({ department: 'bgs' });
+    // The operator is told what the file still names: 陈静 (renamed) as head, 周航 (left) as A.
+    const warning = t.logLines.filter((l) => l.includes('names people who are not in WeCom')).at(-1)!;
+    expect(warning).toContain('"role":"head","where":"kpb","userid":"chenjing"');
+    expect(warning).toContain('"role":"post_a","where":"xhb/学会服务","userid":"zhouhang"');
   });
 
   it('keeps all of it over a restart: the file is applied again and a WeCom that lists nobody changes nothing', async () => {

@@ -274,9 +274,10 @@ describe('messages', () => {
 
   it('passes other APIs through call() with the token and extra query', async () => {
     const api = client();
-    const err = await caught(api.call('GET', '/cgi-bin/user/get?userid=alice'));
+    // An API the look-alike does not serve: its 404 comes back as such, with the query as sent.
+    const err = await caught(api.call('GET', '/cgi-bin/tag/get?tagid=7'));
     expect(err).toMatchObject({ name: 'WeComNetworkError', httpStatus: 404, retryable: false });
-    expect(server.calls.at(-1)?.query).toEqual({ userid: 'alice', access_token: '***' });
+    expect(server.calls.at(-1)?.query).toEqual({ tagid: '7', access_token: '***' });
   });
 });
 

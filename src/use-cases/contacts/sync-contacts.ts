@@ -117,7 +117,8 @@ async function place(ctx: SyncContext, m: { userid: string; name: string; depart
 
 /**
  * Someone left WeCom (or the app's sight): off the roster, and their open cases go to whoever would
- * cover them (B, stand-in, head), or to `handTo`. The head gets the list, the new holder theirs.
+ * cover them (B, stand-in, head); the head gets the list, the new holder theirs. With `handTo` (the
+ * same person under a new userid) the cases simply follow them.
  */
 async function memberLeft(ctx: SyncContext, userid: string, result: ContactsSyncResult, handTo?: string): Promise<void> {
   if (!(await deactivateMember(ctx.tx, userid, ctx.now))) return;
@@ -137,7 +138,8 @@ async function memberLeft(ctx: SyncContext, userid: string, result: ContactsSync
     handed.push({ case: after, to });
   }
   result.handedOver += handed.filter((h) => h.to !== null).length;
-  await tellAboutLeaver(ctx, userid, handed, to);
+  // A changed userid is the same person keeping their cases: nobody needs telling.
+  if (!handTo) await tellAboutLeaver(ctx, userid, handed, to);
 }
 
 async function tellAboutLeaver(ctx: SyncContext, leaver: string, handed: HandedOver[], to: string | null): Promise<void> {

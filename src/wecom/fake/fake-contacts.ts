@@ -28,6 +28,8 @@ export interface FakeContacts {
   /** Moves a member to other departments (the first is the main one). */
   move(userid: string, department: number[]): string;
   remove(userid: string): string;
+  /** Changes a member's userid (WeCom allows it once per member): update_user with NewUserID. */
+  rename(userid: string, newUserid: string): string;
   departmentList(): FakeDepartment[];
   /** Members directly in the department (no fetch_child, as current docs have it); undefined: no such department. */
   userList(departmentId: number): FakeMember[] | undefined;
@@ -68,6 +70,12 @@ export function createFakeContacts(o: { corpId: string; now: () => number }): Fa
       const m = get(userid);
       members.delete(key(userid));
       return event({ changeType: 'delete_user', userId: m.userid });
+    },
+    rename(userid, newUserid) {
+      const m = get(userid);
+      members.delete(key(userid));
+      members.set(key(newUserid), { ...m, userid: newUserid });
+      return event({ changeType: 'update_user', userId: m.userid, newUserId: newUserid, departments: m.department });
     },
     departmentList: () => [...departments.values()].sort((a, b) => a.id - b.id),
     userList(departmentId) {
