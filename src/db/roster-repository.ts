@@ -13,6 +13,10 @@ export async function listRoster(db: Tx): Promise<RosterEntry[]> {
   return db.staff.findMany({ select: { userid: true, name: true, department: true, active: true } });
 }
 
+export async function findRosterEntry(db: Tx, userid: string): Promise<RosterEntry | null> {
+  return db.staff.findUnique({ where: { userid }, select: { userid: true, name: true, department: true, active: true } });
+}
+
 /** Department keys by WeCom department id (Department.wecomId). */
 export async function departmentKeysByWecomId(db: Tx): Promise<Map<number, string>> {
   const rows = await db.department.findMany({ where: { wecomId: { not: null } }, select: { key: true, wecomId: true } });

@@ -46,6 +46,6 @@ describe.each(BACKENDS)('the first responder of a referred case (%s)', (backend)
     // Overdue by opening: on her morning card, once, with who handles it now.
     const told = t.wecom.messagesTo('lihua').slice(mark).filter((m) => textOf(m).includes(`#${no} `));
     expect(told.map(headline)).toEqual(['【每日待办汇总】12月3日']);
-    expect(textOf(told[0]!)).toContain(`已超期：#${no} 王五：申报材料｜承办人 宋涛`);
+    expect(textOf(told[0]!)).toContain(`已超期：#${no} 王五：申报材料｜首问，承办人 宋涛`);
   });
 });

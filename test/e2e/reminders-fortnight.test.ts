@@ -105,12 +105,13 @@ describe.each(BACKENDS)('a fortnight of deadline reminders (%s)', (backend) => {
     const digest = (u: string, day: string) => textOf(t.wecom.messagesTo(u).find((m) => line(m).includes(`【每日待办汇总】${day}`))!);
     expect(digest('lihua', '9月20日')).toMatch(new RegExp(`即将到期 1 件\n即将到期：#${A} 张三：科普项目批复｜承办人 李华`));
     expect(digest('chenjing', '9月21日')).toMatch(new RegExp(`今日到期 1 件\n今日到期：#${A} 张三：科普项目批复｜承办人 李华`));
-    expect(digest('wangqiang', '9月23日')).toMatch(new RegExp(`已超期 1 件\n已超期：#${A} 张三：科普项目批复｜承办人 李华`));
+    // The leader oversees: the row says how late it is.
+    expect(digest('wangqiang', '9月23日')).toMatch(new RegExp(`已超期 1 件\n已超期：#${A} 张三：科普项目批复｜超期 2 个工作日｜承办人 李华`));
     expect(digest('zhaomin', '9月23日')).toMatch(new RegExp(`已超期：#${A} `));
     expect(digest('liuyang', '9月23日')).toMatch(new RegExp(`已超期：#${A} `));
     // 赵敏 covers 李华 on 09-24: A overdue and C due next (Monday, after 中秋), on one card.
     const covering = digest('zhaomin', '9月24日');
-    expect(covering).toMatch(new RegExp(`已超期 1 件，即将到期 1 件\n已超期：#${A} .*\n即将到期：#${C} 李四：项目经费批复｜承办人 李华`));
+    expect(covering).toMatch(new RegExp(`已超期 1 件，即将到期 1 件\n已超期：#${A} .*\n即将到期：#${C} 李四：项目经费批复｜您顶岗（李华不在岗）`));
     const monday = digest('chenjing', '9月28日');
     expect(monday).toMatch(new RegExp(`已超期：#${A} `));
     expect(monday).toMatch(new RegExp(`今日到期：#${C} 李四`));

@@ -7,6 +7,7 @@ import {
   deactivateMember,
   departmentKeysByWecomId,
   ensureWecomDepartment,
+  findRosterEntry,
   listRoster,
   openCaseNumbersOf,
   upsertMember,
@@ -91,8 +92,7 @@ export async function applyContactChange(ctx: SyncContext, source: ContactsSourc
     if (d) department = (await departmentKeysFor(ctx.tx, [d])).get(d.id);
   }
   if (department === undefined) return result;
-  const roster = await listRoster(ctx.tx);
-  const have = roster.find((r) => r.userid.toLowerCase() === userid.toLowerCase());
+  const have = (await findRosterEntry(ctx.tx, await canonicalUserid(ctx.tx, userid))) ?? undefined;
   await place(ctx, { userid: have?.userid ?? userid, name: m.name, department }, have, result);
   if (renamed) await memberLeft(ctx, old, result, have?.userid ?? userid);
   return result;
@@ -143,7 +143,7 @@ async function memberLeft(ctx: SyncContext, userid: string, result: ContactsSync
 }
 
 async function tellAboutLeaver(ctx: SyncContext, leaver: string, handed: HandedOver[], to: string | null): Promise<void> {
-  const staff = (await listRoster(ctx.tx)).find((r) => r.userid === leaver);
+  const staff = await findRosterEntry(ctx.tx, leaver);
   const dept = staff ? await findDepartmentByKey(ctx.tx, staff.department) : null;
   // A head who left is reported to the office's head instead.
   const head = dept?.head && dept.head !== leaver ? dept.head : ((await loadOffice(ctx.tx))?.head ?? null);
