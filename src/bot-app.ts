@@ -126,30 +126,24 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   const keys = sessionKeys(deps.workbench?.sessionSecret ?? makeSessionSecret());
   const app = createHttpApp(log, (router) => {
     registerHealth(router, db, () => outbox.health());
-    registerWeComCallback(router, {
-      crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
-      agentId: wecom.agentId,
-      store: (row) => storeInbound(database, row),
-      storeUnparsed: (row) => storeUnparsed(database, row),
-      log: log.child({ component: 'callback' }),
-      onStored: (key, fromUser) => {
+    // Both callbacks store into the same inbox; only their URL, crypto and AgentID check differ.
+    const intoInbox = (component: string) => ({
+      store: (row: Parameters<typeof storeInbound>[1]) => storeInbound(database, row),
+      storeUnparsed: (row: Parameters<typeof storeUnparsed>[1]) => storeUnparsed(database, row),
+      log: log.child({ component }),
+      onStored: (key: string, fromUser: string) => {
         if (deps.workInbox !== false) inbox.enqueue(key, fromUser);
       },
       isAccepting: () => accepting,
     });
+    registerWeComCallback(router, {
+      crypto: { token: wecom.token, encodingAESKey: wecom.encodingAESKey, corpId: wecom.corpId },
+      agentId: wecom.agentId,
+      ...intoInbox('callback'),
+    });
+    // The 通讯录同步 callback: its own URL, Token and EncodingAESKey; its events carry no AgentID.
     if (wecom.contactsCallback) {
-      // The 通讯录同步 callback: its own URL, Token and EncodingAESKey; its events go through the same inbox.
-      registerWeComCallback(router, {
-        path: '/wecom/contacts-callback',
-        crypto: { ...wecom.contactsCallback, corpId: wecom.corpId },
-        store: (row) => storeInbound(database, row),
-        storeUnparsed: (row) => storeUnparsed(database, row),
-        log: log.child({ component: 'contacts-callback' }),
-        onStored: (key, fromUser) => {
-          if (deps.workInbox !== false) inbox.enqueue(key, fromUser);
-        },
-        isAccepting: () => accepting,
-      });
+      registerWeComCallback(router, { path: '/wecom/contacts-callback', crypto: { ...wecom.contactsCallback, corpId: wecom.corpId }, ...intoInbox('contacts-callback') });
     }
     router.use('/api', requireAdmin(deps.adminToken));
     registerCasesApi(router, { db, clock });
