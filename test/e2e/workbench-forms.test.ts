@@ -12,7 +12,9 @@ import { signIn, type WorkbenchClient } from '../support/workbench-client.ts';
 const TUESDAY = new Date('2026-12-01T09:30:00+08:00');
 /** The page's flash message, as the person reads it. */
 const flashOf = (html: string) =>
-  (/<p class="notice[^"]*" role="status">([\s\S]*?)<\/p>/u.exec(html)?.[1] ?? '').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&');
+  (/<p class="notice[^"]*" role="status">([\s\S]*?)<\/p>/u.exec(html)?.[1] ?? '')
+    // A link to the bot's own page reads as its address, as in chat.
+    .replace(/<a href="([^"]+)">[^<]*<\/a>/gu, 'http://bot.test$1').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&#39;/gu, "'").replace(/&amp;/gu, '&');
 /** A reply with its case's own numbers taken out, so that two cases' notices compare. */
 const general = (text: string, no: number) => text.replaceAll(String(no).padStart(6, '0'), 'NNNNNN').replaceAll(`#${no}`, '#N').replace(/-[0-9a-f]{16}/gu, '-SIG');
 
@@ -35,7 +37,10 @@ describe.each(BACKENDS)('workbench forms (%s)', (backend) => {
 
     const res = await lihua.post(`/app/cases/${no}/actions`, { action: 'requestMaterials', material: ['申报书', '法人证书复印件'], args: '', nonce: 'form-1' });
     expect(res.status).toBe(200);
-    const webReply = flashOf(await res.text());
+    const html = await res.text();
+    // The notice's printable page is a link on the page, to the bot's own path.
+    expect(html).toMatch(new RegExp(`<a href="/notices/GZ-2026-${String(no).padStart(6, '0')}-1-[0-9a-f]{16}">`, 'u'));
+    const webReply = flashOf(html);
     expect(general(webReply, no)).toBe(general(chatReply!, typed));
     expect(webReply).toContain('需补正的材料（共 2 项）：\n1. 申报书\n2. 法人证书复印件');
 

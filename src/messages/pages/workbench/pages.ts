@@ -166,6 +166,14 @@ function actionFields(action: string, t: { field?: string; placeholder?: string 
   return t.field ? `<label>${e(t.field)}<input name="args" ${t.placeholder ? `placeholder="${e(t.placeholder)}"` : ''}${autofocus} maxlength="500"></label>` : '';
 }
 
+/**
+ * A reply shown on the page names the bot's own pages by full URL (as in chat): those become links,
+ * to the path only, so that nothing a person typed turns into a link to elsewhere.
+ */
+export function linkOwnPages(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s/<]+(\/(?:notices\/[A-Za-z0-9-]+|app\/cases\/\d+))(?=[\s<]|$)/gu, (_url, path: string) => `<a href="${path}">${path}</a>`);
+}
+
 export function renderCasePage(
   chrome: Chrome,
   v: { case: CaseRecord; history: CaseEventRecord[]; handling: boolean; actions: string[]; coveredBy: string | null },
@@ -212,7 +220,7 @@ ${c.result ? `<tr><th>结果</th><td class="wrap">${e(c.result)}</td></tr>` : ''
             return `<form method="post" action="/app/cases/${c.no}/actions" id="action-${e(a)}"><input type="hidden" name="action" value="${e(a)}"><input type="hidden" name="nonce" value="${e(nonce)}-${e(a)}">${field}<button type="submit">${e(t.label)}</button></form>`;
           })
           .join(''));
-  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${e(flash.text)}</p>` : '';
+  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${linkOwnPages(e(flash.text))}</p>` : '';
   const body = `<h1>#${c.no} ${e(c.applicant)}</h1>${flashHtml}${facts}
 <section class="actions"><h2>可办理的操作</h2>${actions}</section>
 ${notices.length > 0 ? `<section><h2>告知书</h2><ul>${notices.join('')}</ul></section>` : ''}
@@ -324,7 +332,7 @@ ${r.statement ? `<p>申辩：${e(r.statement)}</p>` : r.statementDueAt ? `<p cla
       return `<li id="complaint-${c.id}"><strong>投诉 ${c.id}</strong>${c.caseNo !== null ? ` · <a href="/app/cases/${c.caseNo}">#${c.caseNo}</a>` : ''} <span class="muted">${e(formatInstant(c.at))} · 答复期限 ${e(formatInstant(c.dueAt))}</span><p>${e(c.content)}</p>${form}</li>`;
     })
     .join('');
-  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${e(flash.text)}</p>` : '';
+  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${linkOwnPages(e(flash.text))}</p>` : '';
   const body = `<h1>记录与投诉</h1>${flashHtml}
 <section><h2>效能记录（未认定的在前）</h2>${records.length === 0 ? '<p class="muted">没有效能记录。</p>' : `<ul class="items">${recordItems}</ul>`}</section>
 <section><h2>效能投诉</h2>${complaints.length === 0 ? '<p class="muted">没有效能投诉。</p>' : `<ul class="items">${complaintItems}</ul>`}</section>`;
@@ -357,7 +365,7 @@ export function renderEvaluationPage(chrome: Chrome, v: EvaluationPageView, peri
     : canFreeze
       ? `<form method="post" action="/app/evaluations/${e(periodKey)}/freeze" class="noprint"><input type="hidden" name="nonce" value="${e(nonce)}-freeze"><button type="submit">定稿</button></form>`
       : '';
-  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${e(flash.text)}</p>` : '';
+  const flashHtml = flash ? `<p class="notice${flash.error ? ' error' : ''}" role="status">${linkOwnPages(e(flash.text))}</p>` : '';
   const bulletins = bulletinMonths.map((m) => `<a href="/app/bulletins/${e(m)}">${e(m)} 效能通报</a>`).join(' · ');
   const body = `<h1>考评 ${e(periodKey)}</h1>${flashHtml}${periods}
 <p class="muted">${e(v.from)} 至 ${e(v.to)}</p>
