@@ -2,40 +2,14 @@
  * The public's pages in a real browser at a phone's width (issue 13 items 13, 14): no horizontal
  * scroll at 390 px, body text of 16 px, and every text at least 4.5:1 against its background.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../support/start-test-bot.ts';
 import { OFFICE_WEEK_ORG, register } from '../support/lifecycle-helpers.ts';
+import { lowestContrast, scrollWidth } from '../support/page-checks.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TUESDAY = new Date('2026-12-01T09:30:00+08:00');
-
-/** The lowest contrast ratio of any element's text against the nearest opaque background, per WCAG 2. */
-function lowestContrast(page: Page): Promise<{ ratio: number; text: string }> {
-  return page.evaluate(() => {
-    const rgb = (c: string) => (c.match(/[\d.]+/gu) ?? []).map(Number);
-    const lum = ([r = 0, g = 0, b = 0]: number[]) => {
-      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgb(getComputedStyle(e).backgroundColor);
-        if (c.length === 3 || (c[3] ?? 0) > 0) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    let worst = { ratio: 21, text: '' };
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
-      if (!own || getComputedStyle(el).visibility === 'hidden' || (el as HTMLElement).offsetParent === null) continue;
-      const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(background(el))].sort((x, y) => y - x) as [number, number];
-      const ratio = (a + 0.05) / (b + 0.05);
-      if (ratio < worst.ratio) worst = { ratio, text: el.textContent?.trim().slice(0, 30) ?? '' };
-    }
-    return worst;
-  });
-}
 
 describe('the public pages on a phone', () => {
   let t: TestBot;
@@ -72,7 +46,7 @@ describe('the public pages on a phone', () => {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       const res = await page.goto(`${t.bot.url}${paths[name]}`);
       expect(res?.status()).toBe(200);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await scrollWidth(page);
       expect(width).toBeLessThanOrEqual(390);
       expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('16px');
       const worst = await lowestContrast(page);
