@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +9,7 @@ import { startFakeWeComApiServer, type FakeWeComApiServer } from '../fakes/fake-
 import { createWeComTestClient } from '../support/wecom-test-client.ts';
 import { ADMIN_TOKEN, BASIC_ORG, TEST_WECOM } from '../support/start-test-bot.ts';
 import { waitFor } from '../support/wait-for.ts';
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
-}
+import { freePort, startBotProcess } from '../support/bot-process.ts';
 
 /** Polls until `fn` gives a value (a failed fetch counts as not yet); the bot process may take a while. */
 const until = <T>(what: string, fn: () => Promise<T | undefined | false>) => waitFor(what, fn, { timeoutMs: 60_000, intervalMs: 50 });
@@ -36,36 +28,13 @@ describe('the bot as a process: start, graceful stop, recovery after a crash', {
   });
   afterAll(async () => wecom?.close());
 
-  function startProcess(): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-    let out = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        PATH: process.env.PATH,
-        WECOM_CORP_ID: TEST_WECOM.corpId,
-        WECOM_AGENT_ID: String(TEST_WECOM.agentId),
-        WECOM_SECRET: TEST_WECOM.secret,
-        WECOM_TOKEN: TEST_WECOM.token,
-        WECOM_ENCODING_AES_KEY: TEST_WECOM.encodingAESKey,
-        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-        WECOM_API_BASE: wecom.url,
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        ORG_FILE: BASIC_ORG,
-        ADMIN_TOKEN,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    return { child, output: () => out, exited };
-  }
+  const startProcess = () => startBotProcess({ WECOM_API_BASE: wecom.url, DATA_DIR: dataDir, ORG_FILE: BASIC_ORG, ADMIN_TOKEN }, port);
 
   const base = () => `http://127.0.0.1:${port}`;
   const post = (req: { query: string; body: string }) => fetch(`${base()}/wecom/callback?${req.query}`, { method: 'POST', body: req.body });
 
   it('serves, finishes in-flight messages on SIGTERM, and exits cleanly', async () => {
-    const p = startProcess();
+    const p = await startProcess();
     await until('healthz', async () => (await fetch(`${base()}/healthz`)).ok);
     const statuses = await Promise.all(
       Array.from({ length: 10 }, (_, i) => post(client.textCallback({ from: 'lihua', content: `登记 来人 审核 申请人${i} 申报材料${i}` })).then((r) => r.status)),
@@ -92,7 +61,7 @@ describe('the bot as a process: start, graceful stop, recovery after a crash', {
     await storeInbound(db, { key: 'msg:4561255354251345929', kind: 'text', fromUser: 'lihua', payload: msg });
     await db.close();
 
-    const p = startProcess();
+    const p = await startProcess();
     try {
       const reply = await until('the recovered reply', async () => wecom.messagesTo('lihua').find((m) => JSON.stringify(m.card ?? m.content ?? '').includes('孙八')));
       // The reply to 登记 is the case's card, titled 已登记 #no（…）.

@@ -17,9 +17,9 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** `npm start` as a real OS process (src/main.ts) with the test's WeCom settings and `env` on top. */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const port = await freePort();
+/** `npm start` as a real OS process (src/main.ts) with the test's WeCom settings and `env` on top; `port` keeps one address over restarts. */
+export async function startBotProcess(env: Record<string, string>, fixedPort?: number): Promise<BotProcess> {
+  const port = fixedPort ?? (await freePort());
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
