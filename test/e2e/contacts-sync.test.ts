@@ -61,6 +61,18 @@ describe.each(BACKENDS)('people from WeCom (%s)', (backend) => {
     expect(help).toContain('登记');
   });
 
+  it('answers the 通讯录同步 callback URL verification with its own key', async () => {
+    const req = contactsClient.rawCallback('contacts-echo-1');
+    const encrypted = /<Encrypt><!\[CDATA\[([^\]]+)\]\]><\/Encrypt>/u.exec(req.body)![1]!;
+    const ok = await fetch(`${t.bot.url}/wecom/contacts-callback?${req.query}&echostr=${encodeURIComponent(encrypted)}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('contacts-echo-1');
+    // The app callback's key does not verify the contacts URL.
+    const wrong = t.client.rawCallback('contacts-echo-2');
+    const bad = await fetch(`${t.bot.url}/wecom/contacts-callback?${wrong.query}&echostr=${encodeURIComponent(/<Encrypt><!\[CDATA\[([^\]]+)\]\]>/u.exec(wrong.body)![1]!)}`);
+    expect(bad.status).toBe(401);
+  });
+
   it('refuses a contacts callback signed with the app callback key, and stores nothing', async () => {
     const before = await t.database.prisma.inboxMessage.count();
     const wrong = t.client.rawCallback(t.wecom.contacts.add({ userid: 'mallory', name: '冒名', department: [4], main_department: 4 }));
