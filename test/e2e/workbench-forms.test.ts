@@ -49,6 +49,13 @@ describe.each(BACKENDS)('workbench forms (%s)', (backend) => {
     expect(web.notices.map((n: { round: number; materials: string[] }) => [n.round, n.materials])).toEqual(chat.notices.map((n: { round: number; materials: string[] }) => [n.round, n.materials]));
     expect(web.history.at(-1)).toMatchObject({ action: 'materials_requested', actor: 'lihua' });
 
+    // The page offers what the new state allows: 材料已补齐 now, no second 补正, 拒绝 or 延期 while it waits.
+    const actions = async (n: number) => ((await (await lihua.get(`/app/api/cases/${n}`)).json()) as { actions: string[] }).actions;
+    expect(await actions(no)).toEqual(expect.arrayContaining(['materialsComplete', 'finish']));
+    expect(await actions(no)).not.toEqual(expect.arrayContaining(['requestMaterials']));
+    expect(await actions(no)).not.toContain('refuse');
+    expect(await actions(no)).not.toContain('extend');
+
     // The same post again (a double tap, a reload) makes no second notice.
     await lihua.post(`/app/cases/${no}/actions`, { action: 'requestMaterials', material: ['申报书', '法人证书复印件'], args: '', nonce: 'form-1' });
     expect((await caseJson(t, no)).notices).toHaveLength(1);
@@ -56,6 +63,8 @@ describe.each(BACKENDS)('workbench forms (%s)', (backend) => {
 
   it('refuses a post with nothing ticked, and one from someone who may not act, changing nothing', async () => {
     const no = await register(t, 'lihua', '登记 来人 KP-01 王五 科普项目申报');
+    // An open case that waits for nothing is not offered 材料已补齐.
+    expect(((await (await lihua.get(`/app/api/cases/${no}`)).json()) as { actions: string[] }).actions).not.toContain('materialsComplete');
     const empty = await lihua.post(`/app/cases/${no}/actions`, { action: 'requestMaterials', args: '', nonce: 'form-2' });
     expect(empty.status).toBe(422);
     expect(flashOf(await empty.text())).not.toBe('');

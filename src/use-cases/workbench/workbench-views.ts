@@ -1,3 +1,4 @@
+import { FROM_STATUSES } from '../../domain/case/decision.ts';
 import { findCase, loadHistory } from '../../db/case-repository.ts';
 import { absenceAt, coverFor, listCoveredPeople } from '../../db/coverage-repository.ts';
 import { listKeyTasksInvolving, listOpenKeyTasks, withStatus, type KeyTaskWithStatus } from '../../db/key-task-repository.ts';
@@ -19,7 +20,7 @@ import { findCurrentFiling } from '../../db/refusal-filing-repository.ts';
 import { findPendingExtension } from '../../db/extension-repository.ts';
 import type { WorkCalendar } from '../../domain/calendar/work-calendar.ts';
 import { chinaDateOf, chinaInstant } from '../../domain/calendar/china-time.ts';
-import { isActive, type CaseEventRecord, type CaseRecord } from '../../domain/case/case.ts';
+import type { CaseEventRecord, CaseRecord } from '../../domain/case/case.ts';
 import { CASE_ACTIONS, type CaseAction, type CaseRole } from '../../domain/case/authorization.ts';
 import type { DepartmentInfo } from '../../domain/org/org-records.ts';
 import { caseScope, departmentsOf, type Viewer } from '../../domain/org/visibility.ts';
@@ -143,10 +144,9 @@ export async function caseView(tx: Tx, viewer: Viewer, no: number, now: Date): P
   if (coveredBy === viewer.userid) roles.add('covering');
   if (viewer.userid === c.firstResponder) roles.add('firstResponder');
   const actions: WebCaseAction[] = [];
-  if (isActive(c.status)) {
-    for (const [web, action] of OWN_ACTIONS) {
-      if ((CASE_ACTIONS[action] as readonly CaseRole[]).some((r) => roles.has(r))) actions.push(web);
-    }
+  // Only what the case's state allows now: no 材料已补齐 on a case that waits for nothing.
+  for (const [web, action] of OWN_ACTIONS) {
+    if (FROM_STATUSES[action].includes(c.status) && (CASE_ACTIONS[action] as readonly CaseRole[]).some((r) => roles.has(r))) actions.push(web);
   }
   const filing = await findCurrentFiling(tx, c.no);
   if (filing?.status === 'pending' && filing.leader === viewer.userid) actions.push('approve', 'overturn', 'escalate');
