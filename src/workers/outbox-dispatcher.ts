@@ -1,15 +1,15 @@
 import type { Db } from '../db/transaction.ts';
-import { countStaff } from '../db/org-repository.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { claimDueOutbound, markGaveUp, markRetry, markSent, releaseClaims, renewClaim, type ClaimedOutbound } from '../db/outbox.ts';
 import { enqueueOutbound } from '../db/outbox.ts';
 import { cardUpdateFallback } from './card-update-fallback.ts';
-import { MESSAGE_KINDS, appSendsSince, holdBack, recentSends } from '../db/outbox-rate.ts';
-import { WECOM_PER_USER_LIMITS, appDailyLimit, chinaDayStart, nextSendSlot, type SendLimits } from './rate-limit.ts';
+import { rateWindowEnd, type SendLimits } from './rate-limit.ts';
+import { SendBudgets, type SendBudget } from './send-budget.ts';
+import { deliverOutbound } from './deliver-outbound.ts';
 import { WeComAbortedError, WeComApiError } from '../wecom/errors.ts';
-import { MAX_DUPLICATE_CHECK_SEC, type SendOptions, type WeComApiClient } from '../wecom/api-client.ts';
+import type { WeComApiClient } from '../wecom/api-client.ts';
 import { classifySendFailure } from '../wecom/send-failure.ts';
 import { wecomSetupFix } from '../messages/operator-texts.ts';
 
@@ -59,6 +59,7 @@ export class OutboxDispatcher {
   private stopping = false;
   private readonly abort = new AbortController();
   private readonly leaseMs: number;
+  private readonly budgets: SendBudgets;
   private readonly maxWidth: number;
   private width: number;
   private successStreak = 0;
@@ -70,6 +71,7 @@ export class OutboxDispatcher {
 
   constructor(private readonly o: OutboxDispatcherOptions) {
     this.leaseMs = Math.max(o.leaseMs ?? DEFAULT_LEASE_MS, 4 * (o.sendTimeoutMs ?? 10_000));
+    this.budgets = new SendBudgets({ db: o.db, clock: o.clock, log: o.log, owner: this.owner, leaseMs: this.leaseMs, ...(o.limits && { limits: o.limits }) });
     this.maxWidth = Math.max(1, o.concurrency ?? 4);
     this.width = this.maxWidth;
   }
@@ -140,7 +142,7 @@ export class OutboxDispatcher {
         if (batch.length === 0) return;
         // UPDATE ... RETURNING does not keep the claim's order; one member's messages go out in queue order.
         batch.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        const budget = await this.sendBudget(batch);
+        const budget = await this.budgets.forBatch(batch);
         const untouched = await this.sendBatch(batch, budget);
         if (untouched.length > 0) await releaseClaims(this.o.db, this.owner, untouched);
         if (this.stopping || this.o.clock.now().getTime() < this.blockedUntil) return;
@@ -153,7 +155,7 @@ export class OutboxDispatcher {
   }
 
   /** Sends a claimed batch, members in parallel lanes; returns the ids never tried (a stop came first). */
-  private async sendBatch(batch: ClaimedOutbound[], budget: Awaited<ReturnType<OutboxDispatcher['sendBudget']>>): Promise<bigint[]> {
+  private async sendBatch(batch: ClaimedOutbound[], budget: SendBudget): Promise<bigint[]> {
     const byUser = new Map<string, ClaimedOutbound[]>();
     for (const row of batch) byUser.set(row.toUser, [...(byUser.get(row.toUser) ?? []), row]);
     const queues = [...byUser.values()];
@@ -175,49 +177,6 @@ export class OutboxDispatcher {
     return batch.filter((r) => !touched.has(r.id)).map((r) => r.id);
   }
 
-  /**
-   * WeCom drops messages over its per-member limits without an error, so the dispatcher counts what
-   * was sent (from the database, so every instance counts the same) and holds a message back to the
-   * instant it may go instead of sending it into the limit.
-   */
-  private async sendBudget(batch: ClaimedOutbound[]) {
-    const { db, clock } = this.o;
-    const now = clock.now();
-    const limits: SendLimits = {
-      ...WECOM_PER_USER_LIMITS,
-      perAppPerDay: this.o.limits?.perAppPerDay ?? appDailyLimit(await this.staffCount(now)),
-      ...this.o.limits,
-    };
-    const messages = batch.filter((r) => MESSAGE_KINDS.includes(r.kind));
-    const sends = await recentSends(db, { users: [...new Set(messages.map((r) => r.toUser))], now, owner: this.owner, leaseMs: this.leaseMs });
-    let appToday = messages.length > 0 ? await appSendsSince(db, chinaDayStart(now)) : 0;
-    return {
-      holdIfOverLimit: async (row: ClaimedOutbound): Promise<boolean> => {
-        if (!MESSAGE_KINDS.includes(row.kind)) return false;
-        const slot = nextSendSlot({ userSends: sends.get(row.toUser) ?? [], appSendsToday: appToday, now: clock.now(), limits });
-        if (!slot) return false;
-        await holdBack(db, row.id, this.owner, slot);
-        this.o.log.info({ outboxId: String(row.id), to: row.toUser, until: slot.toISOString() }, 'outbound held back for WeCom send limits');
-        return true;
-      },
-      count: (row: ClaimedOutbound) => {
-        if (!MESSAGE_KINDS.includes(row.kind)) return;
-        sends.set(row.toUser, [...(sends.get(row.toUser) ?? []), clock.now()]);
-        appToday++;
-      },
-    };
-  }
-
-  private staffCache: { count: number; at: number } | null = null;
-
-  /** The staff count sets the app's daily limit; it changes with the organization file, so a few minutes' cache is exact enough. */
-  private async staffCount(now: Date): Promise<number> {
-    if (!this.staffCache || now.getTime() - this.staffCache.at > 5 * 60_000) {
-      this.staffCache = { count: await countStaff(this.o.db), at: now.getTime() };
-    }
-    return this.staffCache.count;
-  }
-
   private async sendOne(row: ClaimedOutbound): Promise<SendOutcome> {
     const { db, log, clock } = this.o;
     const started = Date.now();
@@ -229,7 +188,7 @@ export class OutboxDispatcher {
     }
     const { firstTriedAt } = claim;
     try {
-      const result = await this.deliver(row, firstTriedAt, now);
+      const result = await deliverOutbound(this.o.api, row, firstTriedAt, now, this.abort.signal);
       await markSent(db, row.id, this.owner, clock.now(), result);
       log.info({ outboxId: String(row.id), kind: row.kind, to: row.toUser, ms: Date.now() - started }, 'outbound sent');
       this.succeeded();
@@ -338,35 +297,4 @@ export class OutboxDispatcher {
     this.blockedUntil = now.getTime() + wait;
     log.warn({ errcode, nextProbeAt: new Date(this.blockedUntil).toISOString() }, 'outbox paused');
   }
-
-  private async deliver(row: ClaimedOutbound, firstTriedAt: Date | null, now: Date): Promise<unknown> {
-    const { api } = this.o;
-    const p = row.payload;
-    // A retry of this row (never a first send) asks WeCom to drop a copy sent since the row's first try;
-    // a card needs no such check, its stable task_id makes WeCom answer 42014 instead.
-    const options: SendOptions = {
-      signal: this.abort.signal,
-      ...(firstTriedAt !== null && row.kind !== 'template_card' && { duplicateCheckIntervalSec: Math.min(MAX_DUPLICATE_CHECK_SEC, (now.getTime() - firstTriedAt.getTime()) / 1000 + 60) }),
-    };
-    switch (row.kind) {
-      case 'text':
-        return api.sendText([row.toUser], String(p.content), options);
-      case 'markdown':
-        return api.sendMarkdown([row.toUser], String(p.content), options);
-      case 'template_card':
-        return api.sendTemplateCard([row.toUser], p.card as object, options);
-      case 'update_card':
-        return api.updateTemplateCard({ userids: [row.toUser], responseCode: String(p.responseCode), card: p.card as object | undefined, replaceName: p.replaceName as string | undefined }, { signal: this.abort.signal });
-    }
-  }
-}
-
-/**
- * 45009 blocks for the rest of a minute, an hour or the natural day (90454), and WeCom does not say which:
- * the first refusal waits a minute, a second in a row an hour, a third until the next China day.
- */
-export function rateWindowEnd(now: Date, previousRefusals: number): Date {
-  if (previousRefusals === 0) return new Date(now.getTime() + 60_000);
-  if (previousRefusals === 1) return new Date(now.getTime() + 3600_000);
-  return new Date(chinaDayStart(now).getTime() + 24 * 3600_000);
 }

@@ -54,3 +54,13 @@ export function nextSendSlot(input: { userSends: readonly Date[]; appSendsToday:
   const slot = Math.max(windowSlot(sends, now, MINUTE, limits.perUserPerMinute), windowSlot(sends, now, HOUR, limits.perUserPerHour));
   return slot > now ? new Date(slot) : null;
 }
+
+/**
+ * 45009 blocks for the rest of a minute, an hour or the natural day (90454), and WeCom does not say which:
+ * the first refusal waits a minute, a second in a row an hour, a third until the next China day.
+ */
+export function rateWindowEnd(now: Date, previousRefusals: number): Date {
+  if (previousRefusals === 0) return new Date(now.getTime() + 60_000);
+  if (previousRefusals === 1) return new Date(now.getTime() + 3600_000);
+  return new Date(chinaDayStart(now).getTime() + 24 * 3600_000);
+}
