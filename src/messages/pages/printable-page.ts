@@ -1,3 +1,4 @@
+import { htmlDocument } from './html-document.ts';
 import { cleanText } from '../../shared/clean-text.ts';
 
 /**
@@ -20,23 +21,7 @@ button{font-size:1em;padding:.5em 1.5em;margin-top:1em}
 @media print{body{font-size:12pt;max-width:none;padding:0;margin:0}th{background:none}.noprint{display:none}tr,p,li{break-inside:avoid}}`;
 
 export function printablePage(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>
-${STYLE}
-</style>
-</head>
-<body>
-${body}
-<p class="noprint"><button onclick="window.print()">打印</button></p>
-</body>
-</html>
-`;
+  return htmlDocument({ titleHtml: escapeHtml(title), style: STYLE, body: `${body}\n<p class="noprint"><button onclick="window.print()">打印</button></p>` });
 }
 
 /** 承办人 and 联系电话, as both notices print them. */

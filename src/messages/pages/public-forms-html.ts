@@ -1,3 +1,4 @@
+import { htmlDocument } from './html-document.ts';
 /**
  * The public's pages (R2 §6 效能投诉, R7 §6 留言卡): plain server-rendered HTML, read on a phone first
  * (390 px wide without horizontal scroll, 16 px text, contrast of at least 4.5:1), every value that
@@ -27,7 +28,7 @@ dl{margin:1rem 0}dt{font-weight:600;margin-top:.6rem}dd{margin:0 0 .3rem}
 .status{font-weight:600}`;
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+  return htmlDocument({ titleHtml: e(title), style: STYLE, body });
 }
 
 const FIELD_ZH: Record<FormField, string> = { department: '反映的部室', person: '反映的工作人员', content: '反映的问题', name: '您的姓名', phone: '联系电话' };

@@ -1,3 +1,4 @@
+import { htmlDocument } from './html-document.ts';
 /** The public service pages (服务承诺, R2): plain HTML, every value from data escaped. */
 import { cleanText } from '../../shared/clean-text.ts';
 import type { ServiceInfo } from '../../domain/org/org-records.ts';
@@ -15,7 +16,8 @@ th,td{border:1px solid #999;padding:.4rem .6rem;text-align:left;vertical-align:t
 a{color:#1a4e9c}.note{color:#555;font-size:.9rem}@media print{a{color:inherit;text-decoration:none}.noprint{display:none}body{margin:0}}`;
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+  // The public catalog (服务承诺) is meant to be found.
+  return htmlDocument({ titleHtml: escapeHtml(title), style: STYLE, body, indexable: true });
 }
 
 const href = (code: string) => `/services/${encodeURIComponent(code)}`;

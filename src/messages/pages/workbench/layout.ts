@@ -1,3 +1,4 @@
+import { htmlDocument } from '../html-document.ts';
 import type { OrgRole } from '../../../domain/org/actor.ts';
 import { escapeHtml } from '../printable-page.ts';
 
@@ -69,24 +70,15 @@ export function workbenchPage(p: { title: string; viewerName?: string; nav?: Nav
     ? `<nav>${p.nav.map((n) => `<a href="${n.href}"${n.href === p.current ? ' aria-current="page"' : ''}>${escapeHtml(n.label)}</a>`).join('')}</nav>`
     : '';
   const who = p.viewerName ? `<span class="who">${escapeHtml(p.viewerName)} · <a href="/app/logout">退出</a></span>` : '';
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(p.title)} · 效能工作台</title>
-<style>${STYLE}</style>
-${p.head ?? ''}
-</head>
-<body>
-<header><div class="bar"><strong>效能工作台</strong>${who}</div>${nav}</header>
+  return htmlDocument({
+    titleHtml: `${escapeHtml(p.title)} · 效能工作台`,
+    style: STYLE,
+    ...(p.head && { head: `${p.head}\n` }),
+    body: `<header><div class="bar"><strong>效能工作台</strong>${who}</div>${nav}</header>
 <main>
 ${p.body}
-</main>
-</body>
-</html>
-`;
+</main>`,
+  });
 }
 
 /** A page that only says why (sign-in failed, no right to see it), with the way on. */
