@@ -192,7 +192,7 @@ export async function startBot(deps: BotDeps, port: number, host = '0.0.0.0'): P
   if (recovered > 0) log.info({ recovered }, 'resuming messages received before the last stop');
   if (deps.workInbox !== false) inbox.startSweep();
   outbox.start();
-  if (contacts && deps.workInbox !== false) await contacts.start();
+  if (contacts && deps.workInbox !== false) contacts.start();
   if (deps.startupCheck === true) {
     void checkWeComAtStartup({ api, agentId: wecom.agentId, log: log.child({ component: 'wecom-check' }), lastCallbackAt: () => lastCallbackAt(db), callbackUrl: `${deps.publicBaseUrl}/wecom/callback` });
   }

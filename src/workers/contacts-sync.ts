@@ -29,11 +29,14 @@ export class ContactsSync {
 
   constructor(private readonly o: ContactsSyncOptions) {}
 
-  /** The first sync now (awaited by start-up), then one an hour. */
-  async start(): Promise<void> {
+  /**
+   * The first sync now, then one an hour. Start-up does not wait for it: a slow or unreachable WeCom
+   * (up to WECOM_TIMEOUT_MS per call) must not hold up serving; `syncNow()` joins the running one.
+   */
+  start(): void {
     this.timer = setInterval(() => void this.syncNow(), this.o.intervalMs ?? 3600_000);
     this.timer.unref();
-    await this.syncNow();
+    void this.syncNow();
   }
 
   stop(): void {

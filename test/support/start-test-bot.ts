@@ -141,6 +141,8 @@ export async function startTestBot(
     '127.0.0.1',
   );
   sandbox?.attach(bot);
+  // Tests begin once the start-up sync of the contacts is done (production does not wait for it).
+  await bot.contacts?.syncNow();
   const client = createWeComTestClient({ ...TEST_WECOM }, { now: () => clock.now().getTime() });
 
   const send = (req: { query: string; body: string }) =>

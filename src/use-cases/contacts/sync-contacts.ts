@@ -87,7 +87,8 @@ export async function applyContactChange(ctx: SyncContext, source: ContactsSourc
     return result;
   }
   let department = (await departmentKeysByWecomId(ctx.tx)).get(m.mainDepartment);
-  if (department === undefined || department.startsWith('wecom-')) {
+  // A department new to the bot: its name is read once (renames come as update_party, a whole sync).
+  if (department === undefined) {
     const d = (await source.departments()).find((x) => x.id === m.mainDepartment);
     if (d) department = (await departmentKeysFor(ctx.tx, [d])).get(d.id);
   }
