@@ -1,5 +1,4 @@
 import type { Tx } from './transaction.ts';
-import { ACTIVE_STATUSES } from '../domain/case/case.ts';
 
 /** A roster row as the contacts sync compares it with WeCom. */
 export interface RosterEntry {
@@ -65,16 +64,6 @@ export async function membershipsDuring(db: Tx, from: Date, to: Date): Promise<{
     select: { userid: true, department: true, from: true, to: true },
     orderBy: [{ userid: 'asc' }, { from: 'asc' }],
   });
-}
-
-/** The open cases a person handles, oldest deadline first (a leaver's cases to hand over). */
-export async function openCaseNumbersOf(db: Tx, userid: string): Promise<number[]> {
-  const rows = await db.case.findMany({
-    where: { handler: userid, status: { in: [...ACTIVE_STATUSES] } },
-    select: { no: true },
-    orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { no: 'asc' }],
-  });
-  return rows.map((r) => r.no);
 }
 
 /**

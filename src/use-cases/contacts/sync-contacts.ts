@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../domain/case/authorization.ts';
 import type { CaseRecord } from '../../domain/case/case.ts';
-import { appendEvent, findCase, updateCase } from '../../db/case-repository.ts';
+import { appendEvent, listActiveCasesFor, updateCase } from '../../db/case-repository.ts';
 import { successorOf } from '../../db/coverage-repository.ts';
 import { canonicalUserid, findDepartmentByKey, loadOffice, staffNames } from '../../db/org-repository.ts';
 import {
@@ -9,7 +9,6 @@ import {
   ensureWecomDepartment,
   findRosterEntry,
   listRoster,
-  openCaseNumbersOf,
   upsertMember,
   type RosterEntry,
 } from '../../db/roster-repository.ts';
@@ -124,18 +123,18 @@ async function place(ctx: SyncContext, m: { userid: string; name: string; depart
 async function memberLeft(ctx: SyncContext, userid: string, result: ContactsSyncResult, handTo?: string): Promise<void> {
   if (!(await deactivateMember(ctx.tx, userid, ctx.now))) return;
   result.left.push(userid);
-  const nos = await openCaseNumbersOf(ctx.tx, userid);
-  if (nos.length === 0) return;
+  // listActiveCasesFor also gives the cases they first took; only those they hold move.
+  const open = (await listActiveCasesFor(ctx.tx, [userid])).filter((c) => c.handler === userid);
+  if (open.length === 0) return;
   const to = handTo ?? (await successorOf(ctx.tx, userid, ctx.now))?.userid ?? null;
   const handed: HandedOver[] = [];
-  for (const no of nos) {
-    const c = (await findCase(ctx.tx, no))!;
+  for (const c of open) {
     if (!to) {
       handed.push({ case: c, to: null });
       continue;
     }
     const after = await updateCase(ctx.tx, c, { handler: to });
-    await appendEvent(ctx.tx, no, { at: ctx.now, actor: SYSTEM_ACTOR, action: 'handed_over_on_leaving', detail: { from: userid, to } });
+    await appendEvent(ctx.tx, c.no, { at: ctx.now, actor: SYSTEM_ACTOR, action: 'handed_over_on_leaving', detail: { from: userid, to } });
     handed.push({ case: after, to });
   }
   result.handedOver += handed.filter((h) => h.to !== null).length;
